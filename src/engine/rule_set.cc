@@ -1,0 +1,2 @@
+#include "engine/rule_set.h"
+#include "engine/embedded_rules.h"

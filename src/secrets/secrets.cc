@@ -1,0 +1,2 @@
+// Committed-secret detection over any text.
+#include "secrets/secrets.h"

@@ -1,0 +1,4 @@
+// Committed-secret detection over any text.
+#pragma once
+
+namespace clearance {}  // namespace clearance
