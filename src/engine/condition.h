@@ -8,6 +8,10 @@
 
 #include "model/value.h"
 
+namespace re2 {
+class RE2;
+}
+
 namespace clearance {
 
 struct Condition {
@@ -24,6 +28,7 @@ struct Condition {
   enum class Test {
     Present, Absent, Equals, NotEquals, OneOf, NotOneOf, Gte, Gt, Lte, Lt,
     MinLength, MaxLength, Matches, NotMatches, Contains, NotContains, Empty, NotEmpty,
+    Literal,  ///< `literal: true|false`: the value is (not) a constant written in the code
   };
   enum class Quantifier { Present, Absent, Every, Some };
 
@@ -36,7 +41,9 @@ struct Condition {
   Quantifier quantifier = Quantifier::Present;
   std::vector<std::string> kinds;  ///< Related/Exists: node kinds (empty = any)
   std::vector<std::string> types;  ///< Related/Exists: node types (empty = any)
+  std::vector<std::string> names;  ///< Related/Exists: node names (empty = any)
   std::string via;             ///< Related: attribute of the other node that refers here
+  std::shared_ptr<const re2::RE2> regex;  ///< Matches/NotMatches, compiled at load time
   Value args;                  ///< Predicate arguments (an Object)
   std::vector<Condition> children;  ///< All/Any/Not operands; Block/Related/Exists `where`
 };

@@ -13,6 +13,8 @@ namespace clearance {
 struct Blame {
   Location location;            ///< where the finding points (path may be another file)
   std::string detail;           ///< fills {detail} in the rule's message
+  std::string attribute;        ///< fills {attribute}: the path that decided
+  std::string value;            ///< fills {value}: display form of the value that decided
   std::string expression;       ///< Undetermined: the unresolved expression text
   std::string fingerprint_seed; ///< stable identity beyond the subject (e.g. secret hash)
   std::string subject;          ///< overrides the subject name (e.g. a location block)

@@ -21,9 +21,10 @@ struct ScanStats {
 
 struct Report {
   std::string tool_version;
-  std::string root;                    ///< absolute scan root (SARIF %SRCROOT%)
-  std::vector<const Rule*> rules;      ///< every rule that ran, sorted by id
-  std::vector<Finding> findings;       ///< sorted: path, line, column, rule id
+  std::string tool_information_uri;  ///< the project's home page (SARIF informationUri)
+  std::string root;                  ///< absolute scan root (SARIF %SRCROOT%)
+  std::vector<const Rule*> rules;    ///< every rule that ran, sorted by id
+  std::vector<Finding> findings;     ///< sorted: path, line, column, rule id
   std::vector<Check> checks;
   std::vector<Diagnostic> notifications;  ///< parse failures, skipped files
   ScanStats stats;

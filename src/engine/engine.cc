@@ -1,0 +1,223 @@
+// The check step. For each rule, select its subjects (nodes, documents or module
+// directories), evaluate the condition, and turn every blame into a Finding; record a Check
+// per subject so the checklist report knows what passed.
+#include "engine/engine.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "engine/evaluator.h"
+#include "engine/fingerprint.h"
+#include "engine/redact.h"
+
+namespace clearance {
+
+namespace {
+
+std::string dir_of(const std::string& path) {
+  auto slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+bool selected(const Node& n, const Target& t) {
+  auto in = [](const std::vector<std::string>& list, const std::string& s) {
+    return list.empty() || std::find(list.begin(), list.end(), s) != list.end();
+  };
+  return in(t.kinds, n.kind) && in(t.types, n.type);
+}
+
+bool is_secret_rule(const Rule& r) {
+  return std::find(r.tags.begin(), r.tags.end(), "secret") != r.tags.end();
+}
+
+// Documents by format and directory: the scope of `related` and `exists`.
+using ModuleIndex = std::map<std::pair<Format, std::string>, std::vector<const Document*>>;
+
+ModuleIndex index_modules(const Workspace& ws) {
+  ModuleIndex idx;
+  for (const auto& d : ws.documents) idx[{d.format, dir_of(d.path)}].push_back(&d);
+  return idx;
+}
+
+std::string_view line_at(const std::string& source, uint32_t line) {
+  size_t pos = 0;
+  for (uint32_t l = 1; l < line; ++l) {
+    pos = source.find('\n', pos);
+    if (pos == std::string::npos) return {};
+    ++pos;
+  }
+  size_t end = source.find('\n', pos);
+  std::string_view out(source.data() + pos, (end == std::string::npos ? source.size() : end) - pos);
+  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
+  return out;
+}
+
+uint32_t first_content_line(const std::string& source) {
+  uint32_t line = 1;
+  for (char c : source) {
+    if (c == '\n') ++line;
+    else if (c != ' ' && c != '\t' && c != '\r') return line;
+  }
+  return 1;
+}
+
+class Runner {
+ public:
+  Runner(const Workspace& ws, EngineResult& out) : ws_(ws), out_(out), modules_(index_modules(ws)) {
+    for (const auto& d : ws.documents) by_path_.emplace(d.path, &d);
+  }
+
+  void run(const Rule& rule) {
+    for (const auto& [key, docs] : modules_) {
+      if (std::find(rule.target.formats.begin(), rule.target.formats.end(), key.first) ==
+          rule.target.formats.end())
+        continue;
+      if (rule.target.scope == Target::Scope::Module) {
+        check(rule, *docs.front(), docs, docs.front()->root, key.second.empty() ? "." : key.second);
+        continue;
+      }
+      for (const Document* doc : docs) {
+        if (rule.target.scope == Target::Scope::Document) {
+          check(rule, *doc, docs, doc->root, doc->path);
+        } else {
+          walk(rule, *doc, docs, doc->root);
+        }
+      }
+    }
+  }
+
+ private:
+  void walk(const Rule& rule, const Document& doc, const std::vector<const Document*>& docs,
+            const Node& n) {
+    for (const auto& child : n.children) {
+      if (selected(child, rule.target)) check(rule, doc, docs, child, node_address(child));
+      walk(rule, doc, docs, child);
+    }
+  }
+
+  void check(const Rule& rule, const Document& doc, const std::vector<const Document*>& docs,
+             const Node& subject, std::string address) {
+    EvalContext ctx{ws_, rule, doc, docs, subject, address};
+    Outcome where_undetermined;
+    if (rule.target.has_where) {
+      Outcome w = evaluate(rule.target.where, subject, ctx);
+      if (w.verdict == Verdict::Fail) return;  // the rule does not apply to this subject
+      if (w.verdict == Verdict::Undetermined) where_undetermined = std::move(w);
+    }
+    Outcome o = evaluate(rule.condition, subject, ctx);
+    // A subject that may not be in scope and fails is undetermined, not a failure.
+    if (o.verdict == Verdict::Fail && where_undetermined.verdict == Verdict::Undetermined)
+      o = std::move(where_undetermined);
+    Location subject_loc{doc.path, {subject.range.begin, subject.range.begin}};
+    // A document or module is located at its first line with content (what a reader sees
+    // first), whatever offset the parser gave its root.
+    if (&subject == &doc.root) {
+      Position first{first_content_line(doc.source), 1};
+      for (auto& blame : o.blames)
+        if (blame.location.path == doc.path && blame.location.range.begin == subject.range.begin)
+          blame.location.range = {first, first};
+      subject_loc.range = {first, first};
+    }
+    out_.checks.push_back({rule.id, address, subject_loc, o.verdict});
+    for (auto& blame : o.blames) emit(rule, ctx, o.verdict, std::move(blame));
+  }
+
+  void emit(const Rule& rule, const EvalContext& ctx, Verdict verdict, Blame blame) {
+    Finding f;
+    f.rule_id = rule.id;
+    f.severity = rule.severity;
+    f.verdict = verdict;
+    f.location = std::move(blame.location);
+    if (f.location.path.empty()) f.location.path = ctx.document.path;
+    if (f.location.range.begin.line == 0) f.location.range.begin = ctx.subject.range.begin;
+    f.subject = blame.subject.empty() ? ctx.address : blame.subject;
+    f.expression = std::move(blame.expression);
+    f.related = std::move(blame.related);
+    f.fingerprint_seed = std::move(blame.fingerprint_seed);
+    bool secret = is_secret_rule(rule);
+    if (secret && !blame.value.empty() && blame.value != "(not set)") blame.value = redact_preview(blame.value);
+    f.message = render(rule, blame, f);
+    f.snippet = !blame.snippet.empty() ? std::move(blame.snippet) : snippet_for(f.location, secret);
+    f.fingerprint = finding_fingerprint(f);
+    out_.findings.push_back(std::move(f));
+  }
+
+  // The source line at `loc`; for secret rules the blamed range is replaced by a preview.
+  std::string snippet_for(const Location& loc, bool secret) const {
+    auto it = by_path_.find(loc.path);
+    if (it == by_path_.end()) return {};
+    std::string line(line_at(it->second->source, loc.range.begin.line));
+    if (secret) {
+      const Range& r = loc.range;
+      if (r.begin.line != r.end.line || r.end.column <= r.begin.column) return {};
+      size_t b = r.begin.column - 1, e = std::min<size_t>(r.end.column - 1, line.size());
+      if (b >= e) return {};
+      line = line.substr(0, b) + redact_preview(line.substr(b, e - b)) + line.substr(e);
+    }
+    if (line.size() > 240) line = line.substr(0, 240);
+    return line;
+  }
+
+  static std::string render(const Rule& rule, const Blame& b, const Finding& f) {
+    std::string out;
+    const std::string& t = rule.message;
+    for (size_t i = 0; i < t.size(); ++i) {
+      size_t close = t[i] == '{' ? t.find('}', i) : std::string::npos;
+      if (close == std::string::npos) {
+        out += t[i];
+        continue;
+      }
+      std::string key = t.substr(i + 1, close - i - 1);
+      std::string val;
+      if (key == "address") val = f.subject;
+      else if (key == "type" || key == "name") {
+        auto dot = f.subject.rfind('.');
+        val = key == "name" && dot != std::string::npos ? f.subject.substr(dot + 1) : f.subject.substr(0, dot);
+      } else if (key == "attribute") val = b.attribute;
+      else if (key == "value") val = b.value;
+      else if (key == "detail") val = b.detail;
+      else if (key.rfind("params.", 0) == 0) {
+        auto p = rule.params.find(key.substr(7));
+        if (p != rule.params.end()) val = p->second.to_display();
+      } else {
+        out += t[i];
+        continue;
+      }
+      out += val;
+      i = close;
+    }
+    if (f.verdict == Verdict::Undetermined) {
+      const std::string& why = b.expression.empty() ? b.detail : b.expression;
+      if (out.find(why) == std::string::npos) out += " (undetermined: depends on " + why + ")";
+      else out += " (undetermined)";
+    }
+    return out;
+  }
+
+  const Workspace& ws_;
+  EngineResult& out_;
+  ModuleIndex modules_;
+  std::map<std::string, const Document*> by_path_;
+};
+
+}  // namespace
+
+EngineResult run_rules(const RuleSet& rules, const Workspace& workspace) {
+  EngineResult out;
+  Runner runner(workspace, out);
+  for (const auto& rule : rules.rules()) runner.run(rule);
+  auto key = [](const Finding& f) {
+    return std::tie(f.location.path, f.location.range.begin.line, f.location.range.begin.column, f.rule_id,
+                    f.message);
+  };
+  std::sort(out.findings.begin(), out.findings.end(),
+            [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+  std::stable_sort(out.checks.begin(), out.checks.end(), [](const Check& a, const Check& b) {
+    return std::tie(a.rule_id, a.location.path, a.location.range.begin.line) <
+           std::tie(b.rule_id, b.location.path, b.location.range.begin.line);
+  });
+  return out;
+}
+
+}  // namespace clearance

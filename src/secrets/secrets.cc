@@ -1,2 +1,0 @@
-// Committed-secret detection over any text.
-#include "secrets/secrets.h"

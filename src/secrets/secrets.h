@@ -1,4 +1,0 @@
-// Committed-secret detection over any text.
-#pragma once
-
-namespace clearance {}  // namespace clearance
