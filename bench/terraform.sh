@@ -95,9 +95,9 @@ mb=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1048576}')
 
 echo
 echo "${version:-clearance} (commit $commit), $cpu, $(nproc) cores; $runs runs after 1 warm-up."
-echo "Corpus: $(basename "$corpus"), $files files, $mb MB."
+echo "Corpus: $(basename "$corpus"), $files files, $mb MiB."
 echo
-echo "| --jobs | wall time (s) | files/s | MB/s | peak RSS (MiB) |"
+echo "| --jobs | wall time (s) | files/s | MiB/s | peak RSS (MiB) |"
 echo "|---:|---:|---:|---:|---:|"
 for j in $scan_jobs; do
   cmd="'$bin' scan '$corpus' --format json --output /dev/null --jobs $j"

@@ -28,7 +28,7 @@ def filler_code(r, lines):
         elif k < 0.7:
             out.append(f"    if {name} > {r.randint(0, 99)}: return {name}")
         elif k < 0.8:
-            out.append(f"    key = cache_key({name!r})  # lookup key, not a secret")
+            out.append(f"    key = cache_key({name!r})  # lookup key for the cache")
         else:
             out.append(f"    log.info(\"{' '.join(r.choice(WORDS) for _ in range(5))} %s\", {name})")
     return out
@@ -133,7 +133,7 @@ def main():
             for i, l in enumerate(file_lines):
                 if markers[rule] in l and "EXAMPLE" not in l:
                     fixed.append({"rule": rule, "path": rel, "line": i + 1})
-    with open(os.path.join(os.path.dirname(os.path.abspath(a.out)), os.path.basename(a.out) + ".truth.json"), "w") as fh:
+    with open(os.path.abspath(a.out) + ".truth.json", "w") as fh:
         json.dump({"bytes": total, "files": n, "secrets": fixed}, fh, indent=1)
     print(f"{n} files, {total / 1e6:.1f} MB, {len(fixed)} planted secrets")
 

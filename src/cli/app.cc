@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "cli/checklist_command.h"
 #include "cli/rules_command.h"
 #include "cli/scan_command.h"
 #include "cli/test_command.h"
@@ -33,6 +34,31 @@ int run_cli(int argc, char** argv) {
   scan_cmd->add_option("--max-file-size", scan.max_file_size, "Skip (and report) files larger than this many bytes")
       ->capture_default_str();
   scan_cmd->add_option("-j,--jobs", scan.jobs, "Parallel workers (default: one per core)");
+  scan_cmd->add_flag("--staged", scan.staged, "Scan what the next commit would contain (the git index)");
+  scan_cmd->add_flag("--git-history", scan.git_history,
+                     "Also report secrets added by any commit reachable from HEAD, even if deleted since");
+  auto* threshold_opt = scan_cmd->get_option("--severity-threshold");
+  scan_cmd->add_option("--config", scan.config, "Configuration file (default: .clearance.yml in the scan root or above)");
+  scan_cmd->add_flag("--no-config", scan.no_config, "Read no configuration file");
+  scan_cmd->add_option("--tags", scan.tags, "Run only the rules with one of these tags (repeatable, or comma-separated)")
+      ->allow_extra_args(false)->delimiter(',');
+  scan_cmd->add_option("--baseline", scan.baseline, "Report only findings that are not in this baseline file");
+  scan_cmd->add_flag("--hook", scan.hook,
+                     "pre-commit mode: judge the named files with their Terraform module, report only their findings");
+  scan_cmd->add_option("--var-file", scan.var_files, "Terraform variable file for root modules (repeatable)");
+  scan_cmd->add_option("--var", scan.vars, "Terraform variable for root modules, name=value (repeatable)");
+
+  ScanSettings base;
+  auto* baseline_cmd = app.add_subcommand("baseline", "Write the current findings to a baseline file (for scan --baseline)");
+  baseline_cmd->add_option("paths", base.paths, "Files or directories to scan");
+  baseline_cmd->add_option("-o,--output", base.output,
+                           "Baseline file to write (default: the config's `baseline:`, else .clearance-baseline.json in the scan root)");
+  baseline_cmd->add_option("--config", base.config, "Configuration file (default: .clearance.yml in the scan root or above)");
+  baseline_cmd->add_flag("--no-config", base.no_config, "Read no configuration file");
+  baseline_cmd->add_option("--rules", base.rule_dirs, "Directory of additional rule YAML files (repeatable)");
+  baseline_cmd->add_option("--tags", base.tags, "Only the rules with one of these tags")->allow_extra_args(false)->delimiter(',');
+  baseline_cmd->add_option("--max-file-size", base.max_file_size, "Skip files larger than this many bytes");
+  baseline_cmd->add_option("-j,--jobs", base.jobs, "Parallel workers (default: one per core)");
 
   RulesSettings rules;
   auto* rules_cmd = app.add_subcommand("rules", "List the rules");
@@ -50,6 +76,16 @@ int run_cli(int argc, char** argv) {
   test_cmd->add_option("fixtures_dir", test.fixtures_dir, "Fixtures directory (default: ./fixtures)");
   test_cmd->add_option("--rule", test.only, "Only this rule id");
   test_cmd->add_flag("-v,--verbose", test.verbose, "Show parser diagnostics too");
+
+  ChecklistSettings checklist;
+  auto* checklist_cmd =
+      app.add_subcommand("checklist", "Fill in a Markdown checklist with verdicts and evidence from a scan");
+  checklist_cmd->add_option("checklist", checklist.checklist, "The Markdown checklist")->required();
+  checklist_cmd->add_option("paths", checklist.paths, "Files or directories to scan (default: .)");
+  checklist_cmd->add_option("-f,--format", checklist.format, "Output format: markdown, html, json")->capture_default_str();
+  checklist_cmd->add_option("-o,--output", checklist.output, "Write the filled-in checklist to this file");
+  checklist_cmd->add_option("--rules", checklist.rule_dirs, "Directory of additional rule YAML files (repeatable)");
+  checklist_cmd->add_option("-j,--jobs", checklist.jobs, "Parallel workers (default: one per core)");
 
   app.add_subcommand("version", "Print the version");
 
@@ -72,8 +108,14 @@ int run_cli(int argc, char** argv) {
         return 2;
       }
       scan.threshold = *sev;
+      scan.threshold_set = threshold_opt->count() > 0;
       return run_scan(scan);
     }
+    if (baseline_cmd->parsed()) {
+      base.write_baseline = true;
+      return run_scan(base);
+    }
+    if (checklist_cmd->parsed()) return run_checklist(checklist);
     if (rules_cmd->parsed()) return run_rules_list(rules);
     if (explain_cmd->parsed()) return run_explain(rules, explain_id);
     if (test_cmd->parsed()) return run_fixture_tests(test);

@@ -42,6 +42,11 @@ void parse_one(Document& doc) {
 }  // namespace
 
 Workspace load_workspace(const DiscoverResult& found, const LoadSettings& settings, ScanStats& stats) {
+  return load_workspace(found, settings, stats, ResolveOptions{});
+}
+
+Workspace load_workspace(const DiscoverResult& found, const LoadSettings& settings, ScanStats& stats,
+                         const ResolveOptions& resolve) {
   Workspace ws;
   ws.root = found.root;
   ws.diagnostics = found.diagnostics;
@@ -72,7 +77,7 @@ Workspace load_workspace(const DiscoverResult& found, const LoadSettings& settin
     stats.bytes_scanned += docs[i].source.size();
     ws.documents.push_back(std::move(docs[i]));
   }
-  resolve_workspace(ws);
+  resolve_workspace(ws, resolve);
   return ws;
 }
 

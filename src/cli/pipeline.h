@@ -8,6 +8,7 @@
 #include "discover/discover.h"
 #include "engine/workspace.h"
 #include "report/report.h"
+#include "resolve/resolve.h"
 
 namespace clearance {
 
@@ -18,6 +19,9 @@ struct LoadSettings {
 
 /// Reads, classifies and parses the discovered files, then resolves the workspace.
 Workspace load_workspace(const DiscoverResult& found, const LoadSettings& settings, ScanStats& stats);
+/// The same with inputs for the resolve step (--var-file, --var for Terraform evaluation).
+Workspace load_workspace(const DiscoverResult& found, const LoadSettings& settings, ScanStats& stats,
+                         const ResolveOptions& resolve);
 
 /// The same from in-memory files (path relative to `root`, content): used by `clearance test`.
 Workspace workspace_from_sources(std::string root, std::vector<std::pair<std::string, std::string>> files,

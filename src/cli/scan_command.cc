@@ -7,9 +7,13 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <set>
 
+#include "cli/config_apply.h"
 #include "cli/pipeline.h"
 #include "cli/rule_loading.h"
+#include "cli/scan_git.h"
+#include "cli/scan_steps.h"
 #include "discover/discover.h"
 #include "engine/engine.h"
 #include "report/format.h"
@@ -49,18 +53,54 @@ int run_scan(const ScanSettings& s) {
     std::cerr << "clearance: unknown format '" << s.format << "' (valid: " << output_format_names() << ")\n";
     return 2;
   }
+  std::vector<std::string> paths = s.paths.empty() ? std::vector<std::string>{"."} : s.paths;
+  if (s.hook) paths = with_module_context(paths);
+  Config config;
+  if (!load_scan_config(s.config, s.no_config, find_scan_root(paths), config)) return 2;
   RuleSet rules;
-  if (!load_rules(s.rule_dirs, rules)) return 2;
+  std::set<std::string> known_rules;
+  if (!load_configured_rules(s.rule_dirs, s.tags, config, rules, known_rules)) return 2;
+  Severity threshold = s.threshold_set || !config.severity_threshold ? s.threshold : *config.severity_threshold;
 
-  DiscoverResult found = discover(s.paths.empty() ? std::vector<std::string>{"."} : s.paths, {});
   ScanStats stats;
-  Workspace ws = load_workspace(found, {s.max_file_size, s.jobs}, stats);
+  Workspace ws;
+  std::string git_error;
+  std::string git_path = s.paths.empty() ? "." : s.paths.front();
+  if (s.staged) {
+    if (!staged_workspace(git_path, s.max_file_size, s.jobs, ws, stats, git_error)) {
+      std::cerr << "clearance: --staged: " << git_error << "\n";
+      return 2;
+    }
+  } else {
+    DiscoverOptions discover_options;
+    discover_options.exclude = config.exclude;
+    DiscoverResult found = discover(paths, discover_options);
+    LoadSettings load_settings;
+    load_settings.max_file_size = s.max_file_size;
+    load_settings.jobs = s.jobs;
+    ResolveOptions resolve;
+    resolve.terraform.var_files = s.var_files;
+    resolve.terraform.vars = s.vars;
+    ws = load_workspace(found, load_settings, stats, resolve);
+  }
+  apply_production_env_files(config, ws);
   EngineResult result = run_rules(rules, ws);
+  if (s.git_history && !add_history_findings(git_path, rules, s.max_file_size, result, ws.diagnostics, git_error)) {
+    std::cerr << "clearance: --git-history: " << git_error << "\n";
+    return 2;
+  }
+  std::string baseline = s.baseline.empty() ? config.baseline : s.baseline;
+  if (!suppress_findings(config, s.write_baseline ? "" : baseline, rules, known_rules, ws, result.findings)) return 2;
+  if (s.write_baseline) {
+    std::string out = !s.output.empty() ? s.output : !baseline.empty() ? baseline : ws.root + "/.clearance-baseline.json";
+    return write_baseline_file(out, result.findings) ? 0 : 2;
+  }
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   Report report = assemble_report(rules, ws, std::move(result), stats);
+  if (s.hook) keep_named_files(s.paths, ws, report.findings, report.notifications);
 
   WriteOptions opts;
-  opts.threshold = s.threshold;
+  opts.threshold = threshold;
   if (s.output.empty()) {
     opts.color = s.color && ::isatty(STDOUT_FILENO);
     write_report(*format, report, std::cout, opts);
@@ -78,7 +118,7 @@ int run_scan(const ScanSettings& s) {
       return 2;
     }
   }
-  return exit_code(report, s.threshold);
+  return exit_code(report, threshold);
 }
 
 }  // namespace clearance

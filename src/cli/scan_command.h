@@ -17,6 +17,17 @@ struct ScanSettings {
   bool color = true;   ///< colour text output when writing to a terminal
   uintmax_t max_file_size = 10u << 20;
   unsigned jobs = 0;
+  bool staged = false;       ///< scan the git index instead of the files (cli/scan_git.h)
+  bool git_history = false;  ///< add secrets found in the added lines of every commit
+  std::string config;          ///< --config: the configuration file (default: .clearance.yml found upward)
+  bool no_config = false;      ///< --no-config: read no configuration file
+  std::vector<std::string> tags;  ///< --tags: run only rules with one of these tags
+  bool threshold_set = false;  ///< --severity-threshold was given (else the config's applies)
+  std::string baseline;        ///< --baseline: report only findings not in this file
+  bool write_baseline = false; ///< `clearance baseline`: write the findings (to `output`) instead
+  bool hook = false;           ///< --hook: pre-commit mode (module context, named files only)
+  std::vector<std::string> var_files;  ///< --var-file: Terraform variable files, in order
+  std::vector<std::string> vars;       ///< --var name=value: Terraform variables, in order
 };
 
 /// Runs a scan; returns the exit code (0 clean, 1 findings at/above threshold, 2 error).

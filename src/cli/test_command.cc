@@ -14,6 +14,8 @@
 #include "cli/pipeline.h"
 #include "discover/load.h"
 #include "engine/engine.h"
+#include "suppress/inline_scan.h"
+#include "suppress/suppress.h"
 
 namespace clearance {
 
@@ -35,7 +37,24 @@ struct RuleResult {
   std::vector<std::string> problems;
 };
 
-RuleResult test_rule(const Rule& rule, const fs::path& dir, bool verbose) {
+/// Runs the suppress step as a scan would. The `clearance-suppression` rule judges
+/// suppressions of other rules, so its fixtures run every rule and keep only its findings.
+void suppress_like_a_scan(const Rule& rule, const RuleSet& all, const Workspace& ws, EngineResult& result) {
+  SuppressSettings settings;
+  settings.today = today_yyyymmdd();
+  for (const auto& r : all.rules()) settings.rules_known.insert(r.id);
+  if (rule.id == kSuppressionRuleId) {
+    result = run_rules(all, ws);
+    settings.rules_run = settings.rules_known;
+    settings.problem_rule = &rule;
+  } else {
+    settings.rules_run.insert(rule.id);
+  }
+  apply_suppressions(ws, result.findings, settings);
+  std::erase_if(result.findings, [&](const Finding& f) { return f.rule_id != rule.id || !f.suppressions.empty(); });
+}
+
+RuleResult test_rule(const Rule& rule, const RuleSet& all, const fs::path& dir, bool verbose) {
   RuleResult res;
   std::vector<std::pair<std::string, std::string>> files;
   std::vector<Expectation> expectations;
@@ -57,6 +76,7 @@ RuleResult test_rule(const Rule& rule, const fs::path& dir, bool verbose) {
   one.add(rule, errors);
   Workspace ws = workspace_from_sources(fs::absolute(dir).string(), std::move(files), 1);
   EngineResult result = run_rules(one, ws);
+  suppress_like_a_scan(rule, all, ws, result);
 
   auto problem = [&](std::string msg) {
     res.ok = false;
@@ -133,7 +153,7 @@ int run_fixture_tests(const TestSettings& s) {
       res.ok = false;
       res.problems.push_back("no fixture folder (expected " + (fixtures / "<format>" / rule->id).string() + ")");
     } else {
-      res = test_rule(*rule, dir, s.verbose);
+      res = test_rule(*rule, rules, dir, s.verbose);
     }
     std::cout << (res.ok ? "ok     " : "FAILED ") << rule->id << "\n";
     for (const auto& p : res.problems) std::cout << "    " << p << "\n";

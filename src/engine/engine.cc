@@ -36,7 +36,8 @@ using ModuleIndex = std::map<std::pair<Format, std::string>, std::vector<const D
 
 ModuleIndex index_modules(const Workspace& ws) {
   ModuleIndex idx;
-  for (const auto& d : ws.documents) idx[{d.format, dir_of(d.path)}].push_back(&d);
+  for (const auto& d : ws.documents)
+    idx[{d.format, d.module_key.empty() ? dir_of(d.path) : d.module_key}].push_back(&d);
   return idx;
 }
 
@@ -74,10 +75,12 @@ class Runner {
           rule.target.formats.end())
         continue;
       if (rule.target.scope == Target::Scope::Module) {
+        if (!docs.front()->checked) continue;
         check(rule, *docs.front(), docs, docs.front()->root, key.second.empty() ? "." : key.second);
         continue;
       }
       for (const Document* doc : docs) {
+        if (!doc->checked) continue;
         if (rule.target.scope == Target::Scope::Document) {
           check(rule, *doc, docs, doc->root, doc->path);
         } else {
@@ -91,7 +94,11 @@ class Runner {
   void walk(const Rule& rule, const Document& doc, const std::vector<const Document*>& docs,
             const Node& n) {
     for (const auto& child : n.children) {
-      if (selected(child, rule.target)) check(rule, doc, docs, child, node_address(child));
+      if (selected(child, rule.target)) {
+        std::string address = node_address(child);
+        if (!doc.module_address.empty()) address = doc.module_address + "." + address;
+        check(rule, doc, docs, child, std::move(address));
+      }
       walk(rule, doc, docs, child);
     }
   }
@@ -134,6 +141,7 @@ class Runner {
     f.subject = blame.subject.empty() ? ctx.address : blame.subject;
     f.expression = std::move(blame.expression);
     f.related = std::move(blame.related);
+    for (const auto& call : ctx.document.call_chain) f.related.push_back(call);
     f.fingerprint_seed = std::move(blame.fingerprint_seed);
     bool secret = is_secret_rule(rule);
     if (secret && !blame.value.empty() && blame.value != "(not set)") blame.value = redact_preview(blame.value);

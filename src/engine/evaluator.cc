@@ -278,10 +278,12 @@ bool references(std::string_view expr, std::string_view addr) {
 }
 
 // How `via` of `other` relates to `subject`: refers, does not, or cannot tell.
-std::optional<bool> refers_to_impl(const Value& via, const Node& subject) {
-  std::string addr = node_address(subject);
+// `addrs`: the names the subject goes by where `via` is written (see addresses_seen_from).
+std::optional<bool> refers_to_impl(const Value& via, const Node& subject,
+                                   const std::vector<std::string>& addrs) {
   if (via.is_unknown()) {
-    if (references(via.as_string(), addr)) return true;
+    for (const auto& addr : addrs)
+      if (references(via.as_string(), addr)) return true;
     // A reference to another resource of the same kind is a clear no; var.x is unknowable.
     if (via.as_string().find(subject.type + ".") != std::string::npos) return false;
     return std::nullopt;
@@ -294,6 +296,18 @@ std::optional<bool> refers_to_impl(const Value& via, const Node& subject) {
     return false;
   }
   return false;
+}
+
+// The addresses by which expressions of a document at module address `from` name `subject`
+// (a node of a document at module address `at`): relative to `from` when the subject lives in
+// it or below it, and absolute (from the root module) for values passed down through inputs.
+std::vector<std::string> addresses_seen_from(const Node& subject, const std::string& at, const std::string& from) {
+  std::string own = node_address(subject);
+  std::string absolute = at.empty() ? own : at + "." + own;
+  if (from == at) return {own, absolute};
+  if (!from.empty() && at.size() > from.size() && at.compare(0, from.size(), from) == 0 && at[from.size()] == '.')
+    return {at.substr(from.size() + 1) + "." + own, absolute};
+  return {absolute};
 }
 
 template <typename Fn>
@@ -312,7 +326,8 @@ Outcome eval_related(const Condition& c, const Node& here, const EvalContext& ct
       if (&other == &here || !matches_selector(other, c)) return;
       const Attribute* via = other.attribute(c.via);
       if (!via) return;
-      auto rel = refers_to_impl(via->value, here);
+      auto rel = refers_to_impl(via->value, here,
+                                addresses_seen_from(here, ctx.document.module_address, doc->module_address));
       if (!rel) {
         unknowable = &via->value;
         return;
@@ -357,7 +372,9 @@ Outcome eval_exists(const Condition& c, const Node& here, const EvalContext& ctx
 
 }  // namespace
 
-std::optional<bool> refers_to(const Value& via, const Node& subject) { return refers_to_impl(via, subject); }
+std::optional<bool> refers_to(const Value& via, const Node& subject) {
+  return refers_to_impl(via, subject, {node_address(subject)});
+}
 
 Resolved resolve_path(const Node& node, std::string_view path) {
   Resolved out;
@@ -398,6 +415,7 @@ std::string node_address(const Node& n) {
   if (n.kind == "resource" && !n.type.empty()) return n.type + "." + n.name;
   if (n.kind == "data" && !n.type.empty()) return "data." + n.type + "." + n.name;
   if (n.kind == "module") return "module." + n.name;
+  if (n.kind == "entry") return n.name;  // a .env key
   if (!n.name.empty()) return n.kind + " " + n.name;
   if (!n.type.empty()) return n.type;
   return n.kind;

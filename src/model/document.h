@@ -27,6 +27,17 @@ struct Document {
   std::string source;  ///< the file's bytes (kept for snippets, suppressions, secrets)
   Node root;
   std::vector<Diagnostic> diagnostics;
+  /// Which module instance the document belongs to, for rules that look across files
+  /// (`related`, `exists`): documents with the same key are one module. Empty = its directory.
+  std::string module_key;
+  /// The module address its nodes live under ("module.app.module.db"); prefixes findings'
+  /// subjects. Empty for a root module.
+  std::string module_address;
+  /// Where this module instance was called from, outermost first (SARIF related locations).
+  std::vector<Location> call_chain;
+  /// False for documents kept only so that others can refer to them (e.g. a module's
+  /// standalone copy once instances exist): rules do not select subjects from them.
+  bool checked = true;
 
   bool has_errors() const;
   /// Adds an error diagnostic at `range` of this document.

@@ -4,7 +4,11 @@
 
 #include <array>
 
+#include "report/gitlab_writer.h"
+#include "report/html_writer.h"
 #include "report/json_writer.h"
+#include "report/junit_writer.h"
+#include "report/markdown_writer.h"
 #include "report/sarif_writer.h"
 #include "report/text_writer.h"
 
@@ -20,7 +24,7 @@ struct FormatEntry {
   Writer write;
 };
 
-constexpr std::array<FormatEntry, 3> kFormats{{
+constexpr std::array<FormatEntry, 7> kFormats{{
     {OutputFormat::Text, "text",
      [](const Report& r, std::ostream& out, const WriteOptions& o) {
        write_text(r, out, TextOptions{o.color, o.threshold});
@@ -31,6 +35,14 @@ constexpr std::array<FormatEntry, 3> kFormats{{
      [](const Report& r, std::ostream& out, const WriteOptions& o) {
        write_json(r, out, o.threshold);
      }},
+    {OutputFormat::Junit, "junit",
+     [](const Report& r, std::ostream& out, const WriteOptions& o) { write_junit(r, out, o.threshold); }},
+    {OutputFormat::Markdown, "markdown",
+     [](const Report& r, std::ostream& out, const WriteOptions& o) { write_markdown(r, out, o.threshold); }},
+    {OutputFormat::Gitlab, "gitlab",
+     [](const Report& r, std::ostream& out, const WriteOptions&) { write_gitlab(r, out); }},
+    {OutputFormat::Html, "html",
+     [](const Report& r, std::ostream& out, const WriteOptions& o) { write_html(r, out, o.threshold); }},
 }};
 
 const FormatEntry* entry(OutputFormat f) {

@@ -14,7 +14,7 @@
 namespace clearance {
 
 /// Every output format clearance can write.
-enum class OutputFormat { Text, Sarif, Json };
+enum class OutputFormat { Text, Sarif, Json, Junit, Markdown, Gitlab, Html };
 
 /// Options every writer may read.
 struct WriteOptions {

@@ -3,12 +3,12 @@
 // holds the secret, and the validator that accepts or rejects a match.
 #pragma once
 
+#include <re2/re2.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <re2/re2.h>
 
 namespace clearance::secrets {
 

@@ -14,7 +14,7 @@ namespace {
 // name, optional closing quote/bracket, operator, then a quoted or bare value.
 const RE2& assignment_pattern() {
   static const RE2 kRe(
-      R"re(([A-Za-z_][A-Za-z0-9_.\-]*)\\?["']?\]?\s*(?::=|=>|\+=|=|:)\s*(?:\\"([^"\\\n]{0,500})\\"|"([^"\n]{0,500})"|'([^'\n]{0,500})'|`([^`\n]{0,500})`|([^\s"'`,;#)\]}<>]{1,500})))re");
+      R"re(([A-Za-z_][A-Za-z0-9_.\-]*)\\?["']?\]?\s*(?::=|=>|\+=|=|:)\s*(?:\\"([^"\\\n]*)\\"|"([^"\n]*)"|'([^'\n]*)'|`([^`\n]*)`|([^\s"'`,;)\]}<>]+)))re");
   return kRe;
 }
 
@@ -28,20 +28,46 @@ std::string normalize_name(std::string_view name) {
   return out;
 }
 
-bool contains(const std::string& s, std::string_view w) { return s.find(w) != std::string::npos; }
+bool contains(const std::string& s, std::string_view w) {
+  return s.find(w) != std::string::npos;
+}
 
 bool ends_with(const std::string& s, std::string_view w) {
   return s.size() >= w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0;
+}
+
+// snake_case, kebab-case, dotted or CONSTANT_CASE words (unquoted_string, CROSS_BUILD,
+// app.db-password-2): names of things, not random values.
+bool looks_like_identifier(std::string_view v) {
+  size_t segments = 0;
+  size_t i = 0;
+  while (i <= v.size()) {
+    size_t j = v.find_first_of("_-./:", i);
+    if (j == std::string_view::npos) j = v.size();
+    std::string_view seg = v.substr(i, j - i);
+    if (!seg.empty()) {
+      ++segments;
+      size_t k = 0;
+      bool lower = seg[0] >= 'a' && seg[0] <= 'z', upper = seg[0] >= 'A' && seg[0] <= 'Z';
+      while (k < seg.size() && ((lower && seg[k] >= 'a' && seg[k] <= 'z') ||
+                                (upper && seg[k] >= 'A' && seg[k] <= 'Z')))
+        ++k;
+      while (k < seg.size() && seg[k] >= '0' && seg[k] <= '9') ++k;
+      if (k != seg.size()) return false;
+    }
+    i = j + 1;
+  }
+  return segments >= 2;
 }
 
 }  // namespace
 
 const std::vector<std::string>& generic_keywords() {
   static const std::vector<std::string> kWords = [] {
-    std::vector<std::string> w = {"secret", "passw", "passphrase", "pwd", "token", "credential", "authorization",
-                                  "bearer"};
-    for (std::string stem : {"api", "private", "access", "auth", "signing", "encryption", "master", "client", "app",
-                             "session", "license"})
+    std::vector<std::string> w = {"secret", "passw",      "passphrase",    "pwd",
+                                  "token",  "credential", "authorization", "bearer"};
+    for (std::string stem : {"api", "private", "access", "auth", "signing", "encryption", "master",
+                             "client", "app", "session", "license"})
       for (std::string sep : {"", "_", "-"}) w.push_back(stem + sep + "key");
     return w;
   }();
@@ -51,21 +77,24 @@ const std::vector<std::string>& generic_keywords() {
 bool is_secret_name(std::string_view raw) {
   std::string n = normalize_name(raw);
   static constexpr std::string_view kSecret[] = {
-      "secret",  "password",  "passwd",    "passphrase", "pwd",         "token",         "apikey",
-      "privatekey", "accesskey", "authkey", "signingkey", "encryptionkey", "masterkey",   "clientkey",
-      "appkey",  "sessionkey", "licensekey", "credential", "authorization", "bearer"};
+      "secret",     "password",      "passwd",     "passphrase",    "pwd",
+      "token",      "apikey",        "privatekey", "accesskey",     "authkey",
+      "signingkey", "encryptionkey", "masterkey",  "clientkey",     "appkey",
+      "sessionkey", "licensekey",    "credential", "authorization", "bearer"};
   bool secret = false;
   for (auto w : kSecret) secret = secret || contains(n, w);
   if (!secret) return false;
   // Names that mention a secret but hold something else: where it is, how it is shaped,
   // a digest of it, or a public counterpart.
   static constexpr std::string_view kNotSecret[] = {
-      "tokeniz", "maxtoken", "publickey", "publishable", "hash",  "sha",     "digest",  "checksum", "integrity",
-      "commit",  "revision", "url",       "uri",         "endpoint", "path", "file",    "dir",      "arn",
-      "length",  "size",     "count",     "policy",      "type",  "version", "format",  "expir",    "ttl",
-      "timeout", "prompt",   "label",     "field",       "param", "pattern", "regex",   "placeholder", "enabled",
-      "required", "rotation", "algorithm", "name",       "header", "prefix", "min",     "max",      "kind",
-      "strength", "policy",  "validat",   "example",     "sample"};
+      "tokeniz",  "maxtoken",  "publickey", "publishable", "hash",    "sha",     "digest",
+      "checksum", "integrity", "commit",    "revision",    "url",     "uri",     "endpoint",
+      "path",     "file",      "dir",       "arn",         "length",  "size",    "count",
+      "policy",   "type",      "version",   "format",      "expir",   "ttl",     "timeout",
+      "prompt",   "label",     "field",     "param",       "pattern", "regex",   "placeholder",
+      "enabled",  "required",  "rotation",  "algorithm",   "name",    "header",  "prefix",
+      "min",      "max",       "kind",      "strength",    "policy",  "validat", "example",
+      "sample"};
   for (auto w : kNotSecret)
     if (contains(n, w)) return false;
   return !ends_with(n, "id") && !ends_with(n, "ids") && !ends_with(n, "tokens");
@@ -76,9 +105,12 @@ bool is_secret_value(std::string_view v, bool quoted) {
   bool digit = false, letter = false, symbol = false;
   for (char c : v) {
     if (c == ' ' || c == '\t') return false;  // sentences and commands, not keys
-    if (c >= '0' && c <= '9') digit = true;
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) letter = true;
-    else symbol = true;
+    if (c >= '0' && c <= '9')
+      digit = true;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      letter = true;
+    else
+      symbol = true;
   }
   if (!letter) return false;
   if (!quoted) {
@@ -90,10 +122,12 @@ bool is_secret_value(std::string_view v, bool quoted) {
   }
   if (!digit && !symbol) return false;  // words and CamelCase identifiers
   if (is_variable_reference(v) || is_placeholder(v) || is_documented_example(v)) return false;
-  if (is_uuid(v) || is_sri_hash(v) || is_data_uri(v)) return false;
-  if (v.front() == '/' || v.front() == '~' || v.substr(0, 2) == "./" || v.find("://") != std::string_view::npos)
+  if (is_uuid(v) || is_sri_hash(v) || is_data_uri(v) || looks_like_identifier(v)) return false;
+  if (v.front() == '/' || v.front() == '~' || v.substr(0, 2) == "./" ||
+      v.find("://") != std::string_view::npos)
     return false;
-  if (v.front() == '-' || v.front() == '!') return false;  // command-line flags, YAML tags
+  if (!quoted && (v.front() == '-' || v.front() == '!' || v.front() == '#'))
+    return false;  // flags, YAML tags
   if (shannon_entropy(v) < 3.0 || char_classes(v) < 2) return false;
   return true;
 }

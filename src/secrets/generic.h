@@ -6,11 +6,11 @@
 // data: URI or path).
 #pragma once
 
+#include <re2/re2.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <re2/re2.h>
 
 namespace clearance::secrets {
 

@@ -23,8 +23,9 @@ std::string iso_date(const git_time& t) {
   gmtime_r(&local, &tm);
   char buf[80];
   int off = t.offset < 0 ? -t.offset : t.offset;
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, t.offset < 0 ? '-' : '+', off / 60, off % 60);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                t.offset < 0 ? '-' : '+', off / 60, off % 60);
   return buf;
 }
 
@@ -60,7 +61,8 @@ class Walker {
     opts.interhunk_lines = 0;
     opts.max_size = git_off_t(options_.max_blob_size);
     git_diff* raw_diff = nullptr;
-    if (git_diff_tree_to_tree(&raw_diff, repo, parent_tree.get(), tree.get(), &opts) != 0) return fail("cannot diff");
+    if (git_diff_tree_to_tree(&raw_diff, repo, parent_tree.get(), tree.get(), &opts) != 0)
+      return fail("cannot diff");
     git::Diff diff(raw_diff);
 
     char hex[GIT_OID_HEXSZ + 1];
@@ -68,7 +70,8 @@ class Walker {
     commit_id_ = hex;
     date_ = iso_date(git_commit_author(c.get())->when);
     current_ = {};
-    int rc = git_diff_foreach(diff.get(), &Walker::on_file, &Walker::on_binary, nullptr, &Walker::on_line, this);
+    int rc = git_diff_foreach(diff.get(), &Walker::on_file, &Walker::on_binary, nullptr,
+                              &Walker::on_line, this);
     if (rc != 0) return fail("cannot read diff");
     flush();
     ++result_.commits;
@@ -89,7 +92,8 @@ class Walker {
     if (delta->flags & GIT_DIFF_FLAG_BINARY) {
       bool large = uintmax_t(delta->new_file.size) > self->options_.max_blob_size;
       if (delta->status != GIT_DELTA_DELETED)
-        self->result_.skipped.push_back(self->current_.path + " at " + self->commit_id_.substr(0, 12) + ": " +
+        self->result_.skipped.push_back(self->current_.path + " at " +
+                                        self->commit_id_.substr(0, 12) + ": " +
                                         (large ? "larger than the size limit" : "binary"));
       self->current_.path.clear();
     }
@@ -98,9 +102,12 @@ class Walker {
 
   static int on_binary(const git_diff_delta*, const git_diff_binary*, void*) { return 0; }
 
-  static int on_line(const git_diff_delta*, const git_diff_hunk*, const git_diff_line* line, void* payload) {
+  static int on_line(const git_diff_delta*, const git_diff_hunk*, const git_diff_line* line,
+                     void* payload) {
     auto* self = static_cast<Walker*>(payload);
-    if (line->origin != GIT_DIFF_LINE_ADDITION || self->current_.path.empty() || line->new_lineno <= 0) return 0;
+    if (line->origin != GIT_DIFF_LINE_ADDITION || self->current_.path.empty() ||
+        line->new_lineno <= 0)
+      return 0;
     FileAdditions& f = self->current_;
     f.text.append(line->content, line->content_len);
     if (f.text.empty() || f.text.back() != '\n') f.text += '\n';
@@ -154,7 +161,8 @@ HistoryResult scan_git_history(const std::string& path, const HistoryOptions& op
   HistoryResult result;
   git::Repository repo = git::open(path, result.error);
   if (!repo) return result;
-  if (git_repository_head_unborn(repo.get()) == 1 || git_repository_is_empty(repo.get()) == 1) return result;
+  if (git_repository_head_unborn(repo.get()) == 1 || git_repository_is_empty(repo.get()) == 1)
+    return result;
   git_revwalk* raw_walk = nullptr;
   if (git_revwalk_new(&raw_walk, repo.get()) != 0) {
     result.error = git::last_error("cannot walk history");

@@ -32,8 +32,8 @@ struct HistoryFinding {
 struct HistoryResult {
   std::vector<HistoryFinding> findings;  ///< in order of introduction
   size_t commits = 0;
-  size_t files = 0;            ///< file changes whose added lines were scanned
-  size_t bytes = 0;            ///< added bytes scanned
+  size_t files = 0;                  ///< file changes whose added lines were scanned
+  size_t bytes = 0;                  ///< added bytes scanned
   std::vector<std::string> skipped;  ///< "path at commit: reason" (binary, too large)
   std::string error;                 ///< set when the repository could not be read
 };

@@ -38,15 +38,17 @@ StagedFiles read_staged_files(const std::string& path, uintmax_t max_blob_size) 
     git::Blob blob(raw_blob);
     auto size = uintmax_t(git_blob_rawsize(blob.get()));
     if (size > max_blob_size) {
-      out.skipped.push_back(p + ": skipped: larger than " + std::to_string(max_blob_size) + " bytes");
+      out.skipped.push_back(p + ": skipped: larger than " + std::to_string(max_blob_size) +
+                            " bytes");
       continue;
     }
     if (git_blob_is_binary(blob.get())) {
       out.skipped.push_back(p + ": skipped: binary file");
       continue;
     }
-    out.files.emplace_back(std::move(p),
-                           std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), size_t(size)));
+    out.files.emplace_back(
+        std::move(p),
+        std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), size_t(size)));
   }
   return out;
 }

@@ -11,7 +11,9 @@
 namespace clearance::secrets {
 
 namespace {
-uint8_t fold(uint8_t c) { return c >= 'A' && c <= 'Z' ? uint8_t(c - 'A' + 'a') : c; }
+uint8_t fold(uint8_t c) {
+  return c >= 'A' && c <= 'Z' ? uint8_t(c - 'A' + 'a') : c;
+}
 }  // namespace
 
 KeywordAutomaton::KeywordAutomaton(const std::vector<std::string>& keywords) {
@@ -43,13 +45,14 @@ KeywordAutomaton::KeywordAutomaton(const std::vector<std::string>& keywords) {
     }
     out[s].push_back(id);
   }
-  if (go.size() > 65535) throw std::length_error("keyword automaton too large");
+  if (go.size() * num_classes_ > (1u << 31)) throw std::length_error("keyword automaton too large");
 
   // Failure links; complete the table so every (state, class) has a transition.
   std::vector<int32_t> fail(go.size(), 0);
   std::queue<int32_t> q;
   for (uint32_t k = 0; k < num_classes_; ++k) {
-    if (go[0][k] < 0) go[0][k] = 0;
+    if (go[0][k] < 0)
+      go[0][k] = 0;
     else {
       fail[go[0][k]] = 0;
       q.push(go[0][k]);
@@ -85,7 +88,8 @@ KeywordAutomaton::KeywordAutomaton(const std::vector<std::string>& keywords) {
   out_begin_.assign(go.size() + 1, 0);
   for (uint32_t i = 0; i < order.size(); ++i) {
     uint32_t s = order[i];
-    for (uint32_t k = 0; k < num_classes_; ++k) next_[i * num_classes_ + k] = uint16_t(renum[go[s][k]]);
+    for (uint32_t k = 0; k < num_classes_; ++k)
+      next_[i * num_classes_ + k] = renum[go[s][k]] * num_classes_;
     std::sort(out[s].begin(), out[s].end());
     out_begin_[i] = uint32_t(out_ids_.size());
     out_ids_.insert(out_ids_.end(), out[s].begin(), out[s].end());

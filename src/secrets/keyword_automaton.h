@@ -22,14 +22,16 @@ class KeywordAutomaton {
   void scan(std::string_view text, F&& on_hit) const {
     const auto* p = reinterpret_cast<const uint8_t*>(text.data());
     const size_t n = text.size();
-    const uint16_t* next = next_.data();
+    const uint32_t* next = next_.data();
     const uint8_t* cls = classes_;
-    const uint16_t stride = uint16_t(num_classes_);
+    const uint32_t first_output = first_output_ * num_classes_;
+    // States are stored premultiplied by the row length: one add and one load per byte.
     uint32_t state = 0;
     for (size_t i = 0; i < n; ++i) {
-      state = next[state * stride + cls[p[i]]];
-      if (state >= first_output_) [[unlikely]] {
-        for (uint32_t o = out_begin_[state]; o < out_begin_[state + 1]; ++o) on_hit(out_ids_[o], i + 1);
+      state = next[state + cls[p[i]]];
+      if (state >= first_output) [[unlikely]] {
+        uint32_t s = state / num_classes_;
+        for (uint32_t o = out_begin_[s]; o < out_begin_[s + 1]; ++o) on_hit(out_ids_[o], i + 1);
       }
     }
   }
@@ -42,9 +44,9 @@ class KeywordAutomaton {
  private:
   uint8_t classes_[256] = {};
   uint32_t num_classes_ = 1;
-  uint32_t first_output_ = 0;          // states are renumbered so that outputs come last
-  std::vector<uint16_t> next_;         // state * num_classes_ + class -> state
-  std::vector<uint32_t> out_begin_;    // per state, into out_ids_ (size states + 1)
+  uint32_t first_output_ = 0;        // states are renumbered so that outputs come last
+  std::vector<uint32_t> next_;       // state * num_classes_ + class -> next state * num_classes_
+  std::vector<uint32_t> out_begin_;  // per state, into out_ids_ (size states + 1)
   std::vector<uint32_t> out_ids_;
   std::vector<uint32_t> lengths_;
 };

@@ -5,7 +5,9 @@ namespace clearance::secrets {
 
 namespace {
 
-bool is_block(const SecretHit& h) { return h.label == "private key" || h.range.end.line > h.range.begin.line; }
+bool is_block(const SecretHit& h) {
+  return h.label == "private key" || h.range.end.line > h.range.begin.line;
+}
 
 std::string_view line_of(std::string_view text, size_t pos, size_t* line_start) {
   size_t b = text.rfind('\n', pos == 0 ? 0 : pos - 1);
@@ -41,7 +43,8 @@ std::string_view previewable(std::string_view text, const SecretHit& hit) {
   return text.substr(hit.begin, hit.end - hit.begin);
 }
 
-std::string redacted_snippet(std::string_view text, const SecretHit& hit, std::string_view preview, size_t max_len) {
+std::string redacted_snippet(std::string_view text, const SecretHit& hit, std::string_view preview,
+                             size_t max_len) {
   size_t ls = 0;
   std::string_view line = line_of(text, hit.begin, &ls);
   size_t b = hit.begin - ls;
@@ -61,8 +64,8 @@ std::string redacted_snippet(std::string_view text, const SecretHit& hit, std::s
 
 std::string describe(std::string_view text, const SecretHit& hit, std::string_view preview) {
   if (is_block(hit))
-    return block_label(text, hit) + " block (" + std::to_string(hit.range.end.line - hit.range.begin.line + 1) +
-           " lines)";
+    return block_label(text, hit) + " block (" +
+           std::to_string(hit.range.end.line - hit.range.begin.line + 1) + " lines)";
   std::string out(hit.label);
   if (!hit.name.empty()) out += " assigned to " + hit.name + ":";
   out += " ";

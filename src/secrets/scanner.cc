@@ -79,7 +79,8 @@ const Scanner& Scanner::instance() {
 
 Scanner::Scanner() : keywords_(all_keywords(owner_)), automaton_(keywords_) {}
 
-size_t Scanner::run_detector(size_t index, std::string_view text, size_t start, std::vector<SecretHit>& hits) const {
+size_t Scanner::run_detector(size_t index, std::string_view text, size_t start,
+                             std::vector<SecretHit>& hits) const {
   const Detector& d = specific_detectors()[index];
   if (d.window == WindowKind::Block) return run_private_key(index, text, start, hits);
   size_t wb = line_begin(text, start), we = line_end(text, start);
@@ -87,7 +88,8 @@ size_t Scanner::run_detector(size_t index, std::string_view text, size_t start, 
   re2::StringPiece g[4];
   int ngroups = d.secret_group + 1;
   size_t pos = 0;
-  while (pos < window.size() && d.pattern->Match(window, pos, window.size(), RE2::UNANCHORED, g, ngroups)) {
+  while (pos < window.size() &&
+         d.pattern->Match(window, pos, window.size(), RE2::UNANCHORED, g, ngroups)) {
     std::string_view secret = g[d.secret_group];
     size_t sb = size_t(secret.data() - window.data());
     if (d.accept(secret, g[0])) {
@@ -109,10 +111,12 @@ size_t Scanner::run_private_key(size_t index, std::string_view text, size_t star
                                 std::vector<SecretHit>& hits) const {
   const Detector& d = specific_detectors()[index];
   size_t label_end = text.find("-----", start + 10);
-  if (label_end == std::string_view::npos || label_end < start + 11 || label_end - start > 80) return start + 1;
+  if (label_end == std::string_view::npos || label_end < start + 11 || label_end - start > 80)
+    return start + 1;
   std::string_view label = text.substr(start + 11, label_end - start - 11);
   if (label.find("PRIVATE KEY") == std::string_view::npos) return start + 1;
-  size_t end_marker = text.substr(0, std::min(text.size(), label_end + kBlockReach)).find("-----END ", label_end);
+  size_t end_marker =
+      text.substr(0, std::min(text.size(), label_end + kBlockReach)).find("-----END ", label_end);
   if (end_marker == std::string_view::npos) return start + 1;
   size_t close = text.find("-----", end_marker + 9);
   if (close == std::string_view::npos || close - end_marker > 80) return start + 1;
@@ -131,7 +135,8 @@ size_t Scanner::run_private_key(size_t index, std::string_view text, size_t star
   return close + 5;
 }
 
-size_t Scanner::run_generic(std::string_view text, size_t start, std::vector<SecretHit>& hits) const {
+size_t Scanner::run_generic(std::string_view text, size_t start,
+                            std::vector<SecretHit>& hits) const {
   size_t wb = line_begin(text, start), we = line_end(text, start);
   std::string_view line = text.substr(wb, we - wb);
   for (const Assignment& a : find_assignments(line)) {
@@ -187,7 +192,8 @@ std::vector<SecretHit> Scanner::scan(std::string_view text, std::string_view pat
     int32_t owner = owner_[kw];
     size_t slot = owner < 0 ? nd : size_t(owner);
     if (start < done[slot]) return;
-    done[slot] = owner < 0 ? run_generic(text, start, hits) : run_detector(size_t(owner), text, start, hits);
+    done[slot] =
+        owner < 0 ? run_generic(text, start, hits) : run_detector(size_t(owner), text, start, hits);
   });
   if (hits.empty()) return hits;
   pair_aws_secrets(text, hits);
@@ -201,15 +207,19 @@ std::vector<SecretHit> Scanner::scan(std::string_view text, std::string_view pat
   // if the last specific hit starting before its end reaches past its begin.
   std::vector<std::pair<size_t, size_t>> specific;
   for (const auto& h : hits)
-    if (h.rule_id != kGenericRule) specific.emplace_back(h.begin, specific.empty() ? h.end : std::max(h.end, specific.back().second));
+    if (h.rule_id != kGenericRule)
+      specific.emplace_back(h.begin,
+                            specific.empty() ? h.end : std::max(h.end, specific.back().second));
   std::vector<SecretHit> out;
   out.reserve(hits.size());
   for (auto& h : hits) {
     if (h.rule_id == kGenericRule) {
-      auto it = std::lower_bound(specific.begin(), specific.end(), std::pair<size_t, size_t>{h.end, 0});
+      auto it =
+          std::lower_bound(specific.begin(), specific.end(), std::pair<size_t, size_t>{h.end, 0});
       if (it != specific.begin() && std::prev(it)->second > h.begin) continue;
     }
-    if (!out.empty() && out.back().begin == h.begin && out.back().end == h.end && out.back().rule_id == h.rule_id)
+    if (!out.empty() && out.back().begin == h.begin && out.back().end == h.end &&
+        out.back().rule_id == h.rule_id)
       continue;
     out.push_back(std::move(h));
   }

@@ -30,13 +30,15 @@ class Scanner {
   Scanner();
 
  private:
-  size_t run_detector(size_t index, std::string_view text, size_t start, std::vector<SecretHit>& hits) const;
-  size_t run_private_key(size_t index, std::string_view text, size_t start, std::vector<SecretHit>& hits) const;
+  size_t run_detector(size_t index, std::string_view text, size_t start,
+                      std::vector<SecretHit>& hits) const;
+  size_t run_private_key(size_t index, std::string_view text, size_t start,
+                         std::vector<SecretHit>& hits) const;
   size_t run_generic(std::string_view text, size_t start, std::vector<SecretHit>& hits) const;
   void pair_aws_secrets(std::string_view text, std::vector<SecretHit>& hits) const;
 
+  std::vector<int32_t> owner_;  // keyword id -> detector index; -1 = generic (filled first)
   std::vector<std::string> keywords_;
-  std::vector<int32_t> owner_;  // keyword id -> detector index; -1 = generic
   KeywordAutomaton automaton_;
 };
 

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cmath>
+#include <string>
 
 namespace clearance::secrets {
 
@@ -19,7 +20,9 @@ constexpr std::array<uint32_t, 256> make_crc_table() {
 }
 constexpr auto kCrcTable = make_crc_table();
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
 
 bool contains_ci(std::string_view hay, std::string_view needle) {
   if (needle.size() > hay.size()) return false;
@@ -42,7 +45,9 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && equals_ci(s.substr(0, prefix.size()), prefix);
 }
 
-bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 int base62_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -86,19 +91,31 @@ double shannon_entropy(std::string_view s) {
 int char_classes(std::string_view s) {
   bool lo = false, up = false, dig = false, other = false;
   for (char c : s) {
-    if (c >= 'a' && c <= 'z') lo = true;
-    else if (c >= 'A' && c <= 'Z') up = true;
-    else if (c >= '0' && c <= '9') dig = true;
-    else other = true;
+    if (c >= 'a' && c <= 'z')
+      lo = true;
+    else if (c >= 'A' && c <= 'Z')
+      up = true;
+    else if (c >= '0' && c <= '9')
+      dig = true;
+    else
+      other = true;
   }
   return lo + up + dig + other;
 }
 
 bool is_documented_example(std::string_view s) {
-  static constexpr std::string_view kMarkers[] = {"example", "sample", "dummy", "fake", "placeholder",
-                                                  "redacted", "notreal", "not_real", "not-real"};
-  for (auto m : kMarkers)
-    if (contains_ci(s, m)) return true;
+  // Exact case variants only (example, EXAMPLE, Example): long random keys contain every
+  // mixed-case spelling of a short word now and then, and must not be dropped for it.
+  static constexpr std::string_view kMarkers[] = {"example", "sample",      "dummy",
+                                                  "fake",    "placeholder", "redacted",
+                                                  "notreal", "not_real",    "not-real"};
+  for (auto m : kMarkers) {
+    std::string lower(m), upper(m), title(m);
+    for (auto& c : upper) c = (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
+    title[0] = upper[0];
+    for (const auto& v : {lower, upper, title})
+      if (s.find(v) != std::string_view::npos) return true;
+  }
   return false;
 }
 
@@ -107,16 +124,18 @@ bool is_placeholder(std::string_view s) {
   if (s.front() == '<' && s.back() == '>') return true;
   if (s.front() == '[' && s.back() == ']') return true;
   static constexpr std::string_view kWords[] = {
-      "changeme", "change_me", "change-me", "password", "passwd", "secret", "token", "todo", "tbd",
-      "none", "null", "nil", "undefined", "empty", "default", "xxx", "***", "...", "your_", "your-",
-      "yourpassword", "yoursecret", "insert", "replace", "fixme", "test1234", "12345", "qwerty",
-      "letmein", "admin", "root", "guest", "s3cr3t", "hunter2", "enter_", "enter-", "put_your"};
+      "changeme",   "change_me", "change-me", "password", "passwd",   "secret",    "token",
+      "todo",       "tbd",       "none",      "null",     "nil",      "undefined", "empty",
+      "default",    "xxx",       "***",       "...",      "your_",    "your-",     "yourpassword",
+      "yoursecret", "insert",    "replace",   "fixme",    "test1234", "12345",     "qwerty",
+      "letmein",    "admin",     "root",      "guest",    "s3cr3t",   "hunter2",   "enter_",
+      "enter-",     "put_your"};
   // Short words and markers anywhere; exact-word placeholders only when they are the whole value.
   for (auto w : kWords) {
     if (w.size() <= 4 ? equals_ci(s, w) : contains_ci(s, w)) return true;
   }
-  if (contains_ci(s, "xxxx") || contains_ci(s, "****") || contains_ci(s, "____") || contains_ci(s, "....") ||
-      contains_ci(s, "0000000"))
+  if (contains_ci(s, "xxxx") || contains_ci(s, "****") || contains_ci(s, "____") ||
+      contains_ci(s, "....") || contains_ci(s, "0000000"))
     return true;
   // One character repeated, or a run of sequential characters (abcdef, 123456).
   size_t same = 1, seq = 1, best_same = 1, best_seq = 1;
@@ -131,12 +150,37 @@ bool is_placeholder(std::string_view s) {
 
 bool is_variable_reference(std::string_view s) {
   if (s.empty()) return false;
-  if (s.front() == '$' || s.front() == '@' || s.front() == '%') return true;  // $VAR, ${..}, $(..)
-  static constexpr std::string_view kMarkers[] = {
-      "${",       "$(",          "{{",        "}}",        "%(",          "#{",           "os.environ",
-      "getenv",   "process.env", "env[",      "env(",      "environ[",    "secretsmanager", "ssm:",
-      "vault:",   "arn:aws:",    "secretref", "valuefrom", "keyvault",    "secrets.",     "vars.",
-      "var.",     "local.",      "module.",   "data.",     "config.",     "settings.",    "import.meta"};
+  if (s.front() == '$' || s.front() == '@')
+    return true;  // $VAR, ${..}, $(..), @Microsoft.KeyVault(..)
+  if (s.size() > 2 && s.front() == '%' && s.back() == '%') return true;  // %VAR%
+  static constexpr std::string_view kMarkers[] = {"${",
+                                                  "$(",
+                                                  "{{",
+                                                  "}}",
+                                                  "%(",
+                                                  "#{",
+                                                  "os.environ",
+                                                  "getenv",
+                                                  "process.env",
+                                                  "env[",
+                                                  "env(",
+                                                  "environ[",
+                                                  "secretsmanager",
+                                                  "ssm:",
+                                                  "vault:",
+                                                  "arn:aws:",
+                                                  "secretref",
+                                                  "valuefrom",
+                                                  "keyvault",
+                                                  "secrets.",
+                                                  "vars.",
+                                                  "var.",
+                                                  "local.",
+                                                  "module.",
+                                                  "data.",
+                                                  "config.",
+                                                  "settings.",
+                                                  "import.meta"};
   for (auto m : kMarkers)
     if (contains_ci(s, m)) return true;
   return false;
@@ -153,7 +197,12 @@ bool is_uuid(std::string_view s) {
 
 bool is_hex_digest(std::string_view s) {
   switch (s.size()) {
-    case 32: case 40: case 56: case 64: case 96: case 128: break;
+    case 32:
+    case 40:
+    case 56:
+    case 64:
+    case 96:
+    case 128: break;
     default: return false;
   }
   for (char c : s)
@@ -162,20 +211,37 @@ bool is_hex_digest(std::string_view s) {
 }
 
 bool is_sri_hash(std::string_view s) {
-  return starts_with_ci(s, "sha256-") || starts_with_ci(s, "sha384-") || starts_with_ci(s, "sha512-") ||
-         starts_with_ci(s, "sha1-") || starts_with_ci(s, "md5-");
+  return starts_with_ci(s, "sha256-") || starts_with_ci(s, "sha384-") ||
+         starts_with_ci(s, "sha512-") || starts_with_ci(s, "sha1-") || starts_with_ci(s, "md5-");
 }
 
-bool is_data_uri(std::string_view s) { return starts_with_ci(s, "data:"); }
+bool is_data_uri(std::string_view s) {
+  return starts_with_ci(s, "data:");
+}
 
 bool is_lock_file(std::string_view path) {
   auto slash = path.find_last_of('/');
   std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  static constexpr std::string_view kNames[] = {
-      "package-lock.json", "npm-shrinkwrap.json", "yarn.lock",    "pnpm-lock.yaml", "go.sum",
-      "cargo.lock",        "poetry.lock",         "pipfile.lock", "composer.lock",  "gemfile.lock",
-      "packages.lock.json", "mix.lock",           "pubspec.lock", "podfile.lock",   "flake.lock",
-      ".terraform.lock.hcl", "bun.lockb",         "uv.lock",      "gradle.lockfile", "requirements.txt"};
+  static constexpr std::string_view kNames[] = {"package-lock.json",
+                                                "npm-shrinkwrap.json",
+                                                "yarn.lock",
+                                                "pnpm-lock.yaml",
+                                                "go.sum",
+                                                "cargo.lock",
+                                                "poetry.lock",
+                                                "pipfile.lock",
+                                                "composer.lock",
+                                                "gemfile.lock",
+                                                "packages.lock.json",
+                                                "mix.lock",
+                                                "pubspec.lock",
+                                                "podfile.lock",
+                                                "flake.lock",
+                                                ".terraform.lock.hcl",
+                                                "bun.lockb",
+                                                "uv.lock",
+                                                "gradle.lockfile",
+                                                "requirements.txt"};
   for (auto n : kNames)
     if (equals_ci(name, n)) return true;
   return name.size() > 5 && equals_ci(name.substr(name.size() - 5), ".lock");

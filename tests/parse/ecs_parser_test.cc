@@ -40,10 +40,14 @@ const char* kRegister = R"({
 
 }  // namespace
 
-TEST_CASE("ECS register form: task_definition root with container children", "[ecs]") {
+TEST_CASE("ECS register form: a task_definition with container children", "[ecs]") {
   Document doc = parse(kRegister);
   REQUIRE(doc.diagnostics.empty());
-  const Node& root = doc.root;
+  CHECK(doc.root.kind == "file");
+  CHECK(doc.root.range.begin == Position{1, 1});
+  CHECK(doc.root.range.end == Position{17, 2});
+  REQUIRE(doc.root.children.size() == 1);
+  const Node& root = doc.root.children[0];
   CHECK(root.kind == "task_definition");
   CHECK(root.type == "task_definition");
   CHECK(root.name == "web");
@@ -78,12 +82,15 @@ TEST_CASE("ECS describe-task-definition form reads the inner taskDefinition", "[
   "tags": []
 })");
   REQUIRE(doc.diagnostics.empty());
-  CHECK(doc.root.name == "api");
-  CHECK(doc.root.range.begin == Position{2, 21});
-  CHECK(doc.root.attribute("executionRoleArn") != nullptr);
-  CHECK(doc.root.attribute("tags") == nullptr);
+  CHECK(doc.root.range.begin == Position{1, 1});
   REQUIRE(doc.root.children.size() == 1);
-  CHECK(doc.root.children[0].range.begin == Position{5, 30});
+  const Node& task = doc.root.children[0];
+  CHECK(task.name == "api");
+  CHECK(task.range.begin == Position{2, 21});
+  CHECK(task.attribute("executionRoleArn") != nullptr);
+  CHECK(task.attribute("tags") == nullptr);
+  REQUIRE(task.children.size() == 1);
+  CHECK(task.children[0].range.begin == Position{5, 30});
 }
 
 TEST_CASE("ECS classification: containerDefinitions JSON only", "[ecs]") {
@@ -107,6 +114,7 @@ TEST_CASE("ECS parser reports bad input as diagnostics", "[ecs]") {
   CHECK(broken.diagnostics[0].message.find("invalid JSON") != std::string::npos);
   CHECK(broken.diagnostics[0].location.range.begin == Position{2, 12});
   CHECK(broken.root.children.empty());
+  CHECK(broken.root.kind.empty());  // nothing for rules to look at
 
   Document other = parse(R"({"a": 1})");
   REQUIRE(other.has_errors());
@@ -117,7 +125,8 @@ TEST_CASE("ECS parser reports bad input as diagnostics", "[ecs]") {
   REQUIRE(mixed.diagnostics.size() == 1);
   CHECK(mixed.diagnostics[0].level == Diagnostic::Level::Warning);
   REQUIRE(mixed.root.children.size() == 1);
-  CHECK(mixed.root.children[0].name == "ok");
+  REQUIRE(mixed.root.children[0].children.size() == 1);
+  CHECK(mixed.root.children[0].children[0].name == "ok");
 
   Document deep = parse("{\"containerDefinitions\": [" + std::string(5000, '[') + "]}");
   CHECK(deep.has_errors());

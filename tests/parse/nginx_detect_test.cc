@@ -1,8 +1,9 @@
 // Which files are read as nginx: by name, by folder, by content; and other `.conf` dialects
 // that must not be.
+#include "parse/nginx/nginx_detect.h"
+
 #include <catch2/catch.hpp>
 
-#include "parse/nginx/nginx_detect.h"
 #include "parse/parse.h"
 
 using namespace clearance;

@@ -1,9 +1,10 @@
 // The nginx tokenizer and parser: words, quotes, escapes, variables, comments, blocks, and
 // errors with positions.
+#include "parse/nginx/nginx_parser.h"
+
 #include <catch2/catch.hpp>
 
 #include "parse/nginx/nginx_lexer.h"
-#include "parse/nginx/nginx_parser.h"
 
 using namespace clearance;
 
@@ -66,8 +67,7 @@ TEST_CASE("nginx lexer keeps variables verbatim, ${var} braces included", "[ngin
 
 TEST_CASE("nginx lexer comments only where a word starts", "[nginx]") {
   CHECK(words("a b#c; # comment ; {\nd;") == std::vector<std::string>{"a", "b#c", ";", "d", ";"});
-  CHECK(words("x \"# not a comment\";") ==
-        std::vector<std::string>{"x", "# not a comment", ";"});
+  CHECK(words("x \"# not a comment\";") == std::vector<std::string>{"x", "# not a comment", ";"});
   CHECK(words("x '{;}';") == std::vector<std::string>{"x", "{;}", ";"});
 }
 

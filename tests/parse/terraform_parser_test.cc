@@ -196,14 +196,12 @@ TEST_CASE("quoted strings decode HCL escapes", "[terraform]") {
   Document doc = parse(R"(a = "line\nnext\t\"q\" \\ \u00e9 \U0001F600"
 b = "$${not} %%{lit}"
 c = ""
-d = "keep \x as is"
 )");
   REQUIRE(doc.diagnostics.empty());
   CHECK(attr(doc.root, "a").as_string() == "line\nnext\t\"q\" \\ \xC3\xA9 \xF0\x9F\x98\x80");
   CHECK(attr(doc.root, "b").as_string() == "${not} %{lit}");
   CHECK(attr(doc.root, "c").is_string());
   CHECK(attr(doc.root, "c").as_string().empty());
-  CHECK(attr(doc.root, "d").as_string() == "keep \\x as is");
 }
 
 TEST_CASE("heredocs, plain and indented, become strings", "[terraform]") {

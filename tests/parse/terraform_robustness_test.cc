@@ -85,8 +85,10 @@ TEST_CASE("syntax diagnostics are capped per file", "[terraform]") {
   std::string src;
   for (int i = 0; i < 100; ++i) src += "a" + std::to_string(i) + " = foo(\n";
   Document doc = parse(src);
-  CHECK(doc.diagnostics.size() <= 21);
-  CHECK(doc.diagnostics.size() >= 2);
+  REQUIRE(doc.diagnostics.size() == 21);
+  CHECK(doc.diagnostics[0].location.range.begin == clearance::Position{1, 9});
+  CHECK(doc.diagnostics[19].message == "syntax error: unexpected '('");
+  CHECK(doc.diagnostics[20].message.find("too many syntax errors") != std::string::npos);
 }
 
 TEST_CASE("deep nesting becomes Unknown with one diagnostic, never a crash", "[terraform]") {

@@ -40,7 +40,7 @@ const json& result_with_message(const json& run, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("sarif: log, run and driver", "[report][sarif]") {
+TEST_CASE("sarif: log and run and driver", "[report][sarif]") {
   auto s = sample_report();
   json log = sarif(s.report);
   CHECK(log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json");
@@ -152,7 +152,7 @@ TEST_CASE("sarif: undetermined findings ask for review", "[report][sarif]") {
   CHECK(r["properties"]["unresolvedExpression"] == "var.user");
 }
 
-TEST_CASE("sarif: suppressed findings keep their suppressions; line 0 is clamped",
+TEST_CASE("sarif: suppressed findings keep their suppressions and line 0 is clamped",
           "[report][sarif]") {
   auto s = sample_report();
   json run = sarif(s.report)["runs"][0];
@@ -246,7 +246,7 @@ TEST_CASE("sarif: artifact URIs are relative and encoded", "[report][sarif]") {
   CHECK(root_file_uri("relative") == "");
 }
 
-TEST_CASE("sarif: rule tags are unique, capped at 20, and keep security", "[report][sarif]") {
+TEST_CASE("sarif: rule tags are unique and capped at 20 and keep security", "[report][sarif]") {
   Rule r;
   r.id = "many-tags";
   r.tags = {"security", "a", "a"};

@@ -1,10 +1,11 @@
 // nginx include resolution: relative to the conf prefix and to the including file, globs in
 // glob(3) order, absolute paths mapped into the repository, missing files, cycles, fragments.
+#include "resolve/nginx/nginx_includes.h"
+
 #include <catch2/catch.hpp>
 
 #include "parse/nginx/nginx_parser.h"
 #include "resolve/nginx/config_files.h"
-#include "resolve/nginx/nginx_includes.h"
 
 using namespace clearance;
 
@@ -70,10 +71,9 @@ TEST_CASE("nginx includes are spliced in place, relative to the conf prefix", "[
   resolve_nginx_includes(ws, none);
   const Document& main = doc(ws, "etc/nginx.conf");
   CHECK(flat(main) == std::vector<std::string>{
-                          "http", "include", "server@etc/conf.d/a.conf",
-                          "listen@etc/conf.d/a.conf", "server@etc/conf.d/b.conf",
-                          "include@etc/conf.d/b.conf", "add_header@etc/snippets/h.conf",
-                          "server_tokens"});
+                          "http", "include", "server@etc/conf.d/a.conf", "listen@etc/conf.d/a.conf",
+                          "server@etc/conf.d/b.conf", "include@etc/conf.d/b.conf",
+                          "add_header@etc/snippets/h.conf", "server_tokens"});
   const Attribute* resolved = main.root.children[0].children[0].attribute("resolved");
   REQUIRE(resolved);
   CHECK(resolved->value.items().size() == 2);
@@ -92,7 +92,8 @@ TEST_CASE("nginx includes are spliced in place, relative to the conf prefix", "[
 
 TEST_CASE("nginx includes fall back to the including file's folders", "[nginx]") {
   Workspace ws = workspace({
-      {"deploy/site/app.conf", "server {\n  include ../common/ssl.conf;\n  include headers.conf;\n}\n"},
+      {"deploy/site/app.conf",
+       "server {\n  include ../common/ssl.conf;\n  include headers.conf;\n}\n"},
       {"deploy/site/headers.conf", "add_header X-B 2;\n"},
       {"deploy/common/ssl.conf", "ssl_protocols TLSv1.2;\n"},
   });
@@ -105,7 +106,8 @@ TEST_CASE("nginx includes fall back to the including file's folders", "[nginx]")
 
 TEST_CASE("nginx absolute includes map onto the repository", "[nginx]") {
   Workspace ws = workspace({
-      {"nginx/nginx.conf", "http { include /etc/nginx/conf.d/*.conf; include /etc/nginx/mime.types; }\n"},
+      {"nginx/nginx.conf",
+       "http { include /etc/nginx/conf.d/*.conf; include /etc/nginx/mime.types; }\n"},
       {"nginx/conf.d/x.conf", "server { }\n"},
   });
   MemoryConfigFiles disk;  // files that are not documents are read through ConfigFiles
@@ -125,8 +127,10 @@ TEST_CASE("nginx globs expand in sorted order and skip dot files", "[nginx]") {
   files.add("/r/c/sub/z.conf", "");
   files.add("/r/d/x/1.conf", "");
   files.add("/r/d/y/2.conf", "");
-  CHECK(expand_glob(files, "/r/c/*.conf") == std::vector<std::string>{"/r/c/a.conf", "/r/c/b.conf"});
-  CHECK(expand_glob(files, "/r/c/?.conf") == std::vector<std::string>{"/r/c/a.conf", "/r/c/b.conf"});
+  CHECK(expand_glob(files, "/r/c/*.conf") ==
+        std::vector<std::string>{"/r/c/a.conf", "/r/c/b.conf"});
+  CHECK(expand_glob(files, "/r/c/?.conf") ==
+        std::vector<std::string>{"/r/c/a.conf", "/r/c/b.conf"});
   CHECK(expand_glob(files, "/r/c/[b]*") == std::vector<std::string>{"/r/c/b.conf"});
   CHECK(expand_glob(files, "/r/d/*/*.conf") ==
         std::vector<std::string>{"/r/d/x/1.conf", "/r/d/y/2.conf"});

@@ -1,11 +1,12 @@
 // The header inheritance layer: which headers nginx sends from each context, with `always`,
 // and where each one is defined (across included files).
+#include "resolve/nginx/nginx_view.h"
+
 #include <catch2/catch.hpp>
 
 #include "parse/nginx/nginx_parser.h"
 #include "resolve/nginx/config_files.h"
 #include "resolve/nginx/nginx_includes.h"
-#include "resolve/nginx/nginx_view.h"
 
 using namespace clearance;
 
@@ -33,7 +34,9 @@ std::vector<std::string> names(const NginxContext& c) {
   return out;
 }
 
-const NginxContext& only_child(const NginxContext& c, size_t i = 0) { return *c.children.at(i); }
+const NginxContext& only_child(const NginxContext& c, size_t i = 0) {
+  return *c.children.at(i);
+}
 
 }  // namespace
 
@@ -77,8 +80,9 @@ TEST_CASE("nginx add_header in a nested block replaces inherited headers", "[ngi
 
 TEST_CASE("nginx headers from included files keep their own locations", "[nginx]") {
   Workspace ws = resolved({
-      {"nginx.conf", "http {\n  server {\n    server_name a.example;\n    include sec.conf;\n"
-                     "    location / { include sec.conf; add_header X-Own 1; }\n  }\n}\n"},
+      {"nginx.conf",
+       "http {\n  server {\n    server_name a.example;\n    include sec.conf;\n"
+       "    location / { include sec.conf; add_header X-Own 1; }\n  }\n}\n"},
       {"sec.conf", "# headers\nadd_header X-Frame-Options DENY;\n"},
   });
   NginxView view(ws.documents[0]);
@@ -118,13 +122,14 @@ TEST_CASE("nginx add_header_inherit and empty values", "[nginx]") {
 }
 
 TEST_CASE("nginx view resolves map variables and skips stream servers", "[nginx]") {
-  Workspace ws = resolved({{"nginx.conf",
-                            "stream { server { listen 5432; } }\n"
-                            "http {\n"
-                            "  map $sent_http_content_type $xfo { ~*text/html DENY; }\n"
-                            "  map $http_origin $cors { default \"\"; ~^https://a\\.example$ $http_origin; }\n"
-                            "  server { listen 80; }\n"
-                            "}\n"}});
+  Workspace ws =
+      resolved({{"nginx.conf",
+                 "stream { server { listen 5432; } }\n"
+                 "http {\n"
+                 "  map $sent_http_content_type $xfo { ~*text/html DENY; }\n"
+                 "  map $http_origin $cors { default \"\"; ~^https://a\\.example$ $http_origin; }\n"
+                 "  server { listen 80; }\n"
+                 "}\n"}});
   NginxView view(ws.documents[0]);
   CHECK(view.servers().size() == 1);
   CHECK(view.possible_values("DENY") == std::vector<std::string>{"DENY"});

@@ -1,19 +1,20 @@
 // The keyword automaton against a naive search: every occurrence, overlapping ones included,
 // found once, case-insensitively, with the right end offset.
-#include <catch2/catch.hpp>
+#include "secrets/keyword_automaton.h"
 
+#include <catch2/catch.hpp>
 #include <random>
 #include <set>
 #include <tuple>
 
-#include "secrets/keyword_automaton.h"
 #include "secrets/scanner.h"
 
 using clearance::secrets::KeywordAutomaton;
 
 namespace {
 
-std::set<std::pair<uint32_t, size_t>> naive(const std::vector<std::string>& kws, const std::string& text) {
+std::set<std::pair<uint32_t, size_t>> naive(const std::vector<std::string>& kws,
+                                            const std::string& text) {
   auto lower = [](std::string s) {
     for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
     return s;
@@ -22,7 +23,8 @@ std::set<std::pair<uint32_t, size_t>> naive(const std::vector<std::string>& kws,
   std::set<std::pair<uint32_t, size_t>> out;
   for (uint32_t i = 0; i < kws.size(); ++i) {
     std::string k = lower(kws[i]);
-    for (size_t p = t.find(k); p != std::string::npos; p = t.find(k, p + 1)) out.emplace(i, p + k.size());
+    for (size_t p = t.find(k); p != std::string::npos; p = t.find(k, p + 1))
+      out.emplace(i, p + k.size());
   }
   return out;
 }
@@ -64,6 +66,9 @@ TEST_CASE("keyword automaton matches a naive search on random text", "[secrets]"
 TEST_CASE("keyword automaton handles empty input and binary bytes", "[secrets]") {
   KeywordAutomaton a({"ab", ""});
   CHECK(found(a, "").empty());
-  std::string bin("\0\xff\x80" "ab\0ab", 8);
+  std::string bin(
+      "\0\xff\x80"
+      "ab\0ab",
+      8);
   CHECK(found(a, bin).size() == 2);
 }

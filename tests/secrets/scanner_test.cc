@@ -1,9 +1,10 @@
 // Each detector on true positives and false positives, positions, overlap handling, and the
 // generic detector's precision list (what must never fire).
+#include "secrets/scanner.h"
+
 #include <catch2/catch.hpp>
 
 #include "fake_secrets.h"
-#include "secrets/scanner.h"
 
 using clearance::secrets::Scanner;
 using clearance::secrets::SecretHit;
@@ -36,7 +37,8 @@ TEST_CASE("each specific detector finds its format", "[secrets]") {
   CHECK(rules_of("export T=" + t::kSlackBot) == V{"secret-slack"});
   CHECK(rules_of("curl " + t::kSlackHook) == V{"secret-slack"});
   CHECK(rules_of("Authorization: Bearer " + t::kJwt) == V{"secret-jwt"});
-  CHECK(rules_of("url = \"postgres://app:" + t::kPassword + "@db:5432/x\"") == V{"secret-connection-string"});
+  CHECK(rules_of("url = \"postgres://app:" + t::kPassword + "@db:5432/x\"") ==
+        V{"secret-connection-string"});
   CHECK(rules_of("JWT_SECRET=" + t::kPassword) == V{"secret-generic"});
 }
 
@@ -52,7 +54,8 @@ TEST_CASE("each specific detector ignores lookalikes", "[secrets]") {
   gh.back() = gh.back() == 'A' ? 'B' : 'A';
   CHECK(scan("token " + gh).empty());
   CHECK(scan("xoxb-your-bot-token").empty());
-  CHECK(scan("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX").empty());
+  CHECK(scan("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX")
+            .empty());
   CHECK(scan("eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ").empty());
   CHECK(scan("postgres://postgres:postgres@localhost/dev").empty());
   CHECK(scan("postgres://app:${DB_PASSWORD}@db/app").empty());
@@ -91,7 +94,8 @@ TEST_CASE("private key blocks span their lines and hash without line breaks", "[
   CHECK(hits[0].range.begin.line == 2);
   CHECK(hits[0].range.end.line == 9);
   std::string escaped = key;
-  for (size_t p = escaped.find('\n'); p != std::string::npos; p = escaped.find('\n', p + 2)) escaped.replace(p, 1, "\\n");
+  for (size_t p = escaped.find('\n'); p != std::string::npos; p = escaped.find('\n', p + 2))
+    escaped.replace(p, 1, "\\n");
   auto json = scan("{\"private_key\": \"" + escaped + "\"}");
   REQUIRE(json.size() == 1);
   CHECK(json[0].sha256 == hits[0].sha256);
@@ -106,10 +110,11 @@ TEST_CASE("a generic match inside a specific secret is not reported twice", "[se
 
 TEST_CASE("generic detection fires on secrets in every assignment syntax", "[secrets]") {
   const std::string v = t::kPassword;
-  for (std::string line : {"DB_PASSWORD=" + v, "export API_TOKEN=" + v, "client_secret: \"" + v + "\"",
-                           "\"api_key\": \"" + v + "\"", "password = \"" + v + "\"", "secretKey := \"" + v + "\"",
-                           "'auth_token' => '" + v + "',", "const apiKey = `" + v + "`;",
-                           "\"HF_TOKEN = \\\"" + v + "\\\"\\n\","}) {
+  for (std::string line :
+       {"DB_PASSWORD=" + v, "export API_TOKEN=" + v, "client_secret: \"" + v + "\"",
+        "\"api_key\": \"" + v + "\"", "password = \"" + v + "\"", "secretKey := \"" + v + "\"",
+        "'auth_token' => '" + v + "',", "const apiKey = `" + v + "`;",
+        "\"HF_TOKEN = \\\"" + v + "\\\"\\n\","}) {
     INFO(line);
     auto hits = scan(line + "\n");
     REQUIRE(hits.size() == 1);
@@ -119,22 +124,46 @@ TEST_CASE("generic detection fires on secrets in every assignment syntax", "[sec
 }
 
 TEST_CASE("generic detection stays quiet on what is not a secret", "[secrets]") {
-  for (std::string line : {
-           "DB_PASSWORD=${DB_PASSWORD}", "password: \"{{ .Values.password }}\"", "password = var.db_password",
-           "SECRET_KEY = os.environ[\"SECRET_KEY\"]", "token = process.env.TOKEN", "JWT_SECRET=changeme",
-           "API_KEY=your-api-key-here", "secret_id: 3f2b9c1e-7d4a-4f6b-9e2c-8a1d5b7c9e0f",
-           "token: 3f2b9c1e-7d4a-4f6b-9e2c-8a1d5b7c9e0f", "token_sha: 9fceb02d0ae598e95dc970b74767f19372d61af8",
-           "commit_token: 9fceb02d0ae598e95dc970b74767f19372d61af8",
-           "password_hash = \"$2b$12$KIXQJv3v1p0yK4c3a1b2cO7lq6nQ9h8j3s2d1f0g9h8j7k6l5m4n\"",
-           "secret_integrity=\"sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC\"",
-           "secret_icon: data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk",
-           "password_file: /run/secrets/db_password", "token_url: https://auth.example.org/oauth/token",
-           "auth_token = request.headers.get(\"Authorization\")", "password = getPasswordFromVault(name)",
-           "max_tokens = 4096", "PASSWORD_MIN_LENGTH=12", "SESSION_TOKEN_TTL=3600",
-           "password: SuperSecretPassword", "secret: \"this is a sentence with spaces 123\""}) {
+  for (std::string line :
+       {"DB_PASSWORD=${DB_PASSWORD}",
+        "password: \"{{ .Values.password }}\"",
+        "password = var.db_password",
+        "SECRET_KEY = os.environ[\"SECRET_KEY\"]",
+        "token = process.env.TOKEN",
+        "JWT_SECRET=changeme",
+        "API_KEY=your-api-key-here",
+        "secret_id: 3f2b9c1e-7d4a-4f6b-9e2c-8a1d5b7c9e0f",
+        "token: 3f2b9c1e-7d4a-4f6b-9e2c-8a1d5b7c9e0f",
+        "token_sha: 9fceb02d0ae598e95dc970b74767f19372d61af8",
+        "commit_token: 9fceb02d0ae598e95dc970b74767f19372d61af8",
+        "password_hash = \"$2b$12$KIXQJv3v1p0yK4c3a1b2cO7lq6nQ9h8j3s2d1f0g9h8j7k6l5m4n\"",
+        "secret_integrity=\"sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/"
+        "uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC\"",
+        "secret_icon: "
+        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk",
+        "password_file: /run/secrets/db_password",
+        "token_url: https://auth.example.org/oauth/token",
+        "auth_token = request.headers.get(\"Authorization\")",
+        "password = getPasswordFromVault(name)",
+        "max_tokens = 4096",
+        "PASSWORD_MIN_LENGTH=12",
+        "SESSION_TOKEN_TTL=3600",
+        "password: SuperSecretPassword",
+        "[aux_sym_arg_token2] = \"unquoted_string\",",
+        "auth_token_mode = \"CROSS_BUILD_2\"",
+        "secret: \"this is a sentence with spaces 123\""}) {
     INFO(line);
     CHECK(scan(line + "\n").empty());
   }
+}
+
+TEST_CASE("values with leading percent signs and passwords with '#' are still secrets",
+          "[secrets]") {
+  CHECK(rules_of("JWT_SECRET = \"%TgZ0O8dpQ56nHrBa4ajqdgai6!XT1czvdrkAz30\"") ==
+        V{"secret-generic"});
+  CHECK(rules_of("DATABASE_URL = \"postgres://svc:Nsqiu1Iqjyu1BY!wi#33@db.internal:5432/app\"") ==
+        V{"secret-connection-string"});
+  CHECK(scan("PATH_SECRET=%APPDATA_SECRET_VALUE%").empty());
 }
 
 TEST_CASE("lock files never yield generic findings", "[secrets]") {

@@ -1,7 +1,7 @@
 // SHA-256 against the FIPS 180-4 example vectors.
-#include <catch2/catch.hpp>
-
 #include "secrets/sha256.h"
+
+#include <catch2/catch.hpp>
 
 using clearance::sha256_hex;
 
@@ -10,7 +10,8 @@ TEST_CASE("sha256 matches the standard test vectors", "[secrets]") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-  CHECK(sha256_hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  CHECK(sha256_hex(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 TEST_CASE("sha256 fed in pieces equals sha256 in one go", "[secrets]") {

@@ -1,8 +1,9 @@
 // Checksums, entropy and the allowlists the detectors rely on.
+#include "secrets/validators.h"
+
 #include <catch2/catch.hpp>
 
 #include "fake_secrets.h"
-#include "secrets/validators.h"
 
 using namespace clearance::secrets;
 
@@ -38,16 +39,17 @@ TEST_CASE("documented examples and placeholders are recognised", "[secrets]") {
   CHECK(is_documented_example("AKIAIOSFODNN7EXAMPLE"));
   CHECK(is_documented_example("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
   CHECK_FALSE(is_documented_example(clearance::testing::kAwsId));
-  for (const char* p : {"changeme", "<password>", "your-api-key-here", "xxxxxxxxxxxx", "********", "TODO", "password",
-                        "aaaaaaaaaaaa", "abcdefghijk", "12345678", "[secret]"})
+  for (const char* p : {"changeme", "<password>", "your-api-key-here", "xxxxxxxxxxxx", "********",
+                        "TODO", "password", "aaaaaaaaaaaa", "abcdefghijk", "12345678", "[secret]"})
     CHECK(is_placeholder(p));
   CHECK_FALSE(is_placeholder(clearance::testing::kPassword));
 }
 
 TEST_CASE("references to secrets kept elsewhere are recognised", "[secrets]") {
-  for (const char* r : {"${DB_PASSWORD}", "$DB_PASSWORD", "$(cat /run/secrets/x)", "{{ .Values.token }}",
-                        "var.db_password", "os.environ['X']", "process.env.TOKEN", "%(password)s",
-                        "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db"})
+  for (const char* r :
+       {"${DB_PASSWORD}", "$DB_PASSWORD", "$(cat /run/secrets/x)", "{{ .Values.token }}",
+        "var.db_password", "os.environ['X']", "process.env.TOKEN", "%(password)s",
+        "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db"})
     CHECK(is_variable_reference(r));
   CHECK_FALSE(is_variable_reference(clearance::testing::kPassword));
 }

@@ -2,8 +2,9 @@
 //
 // dockerfile_slim_install: package installs in one RUN leave no caches behind.
 //   apt-get/apt install: `--no-install-recommends` (or APT::Install-Recommends=false) in the
-//     install command, and /var/lib/apt/lists removed in the same RUN;
-//   apk add: `--no-cache`, or /var/cache/apk removed in the same RUN;
+//     install command, and /var/lib/apt/lists removed (or `apt-get dist-clean`) in the same
+//     RUN; a simulated install (-s, --dry-run) installs nothing;
+//   apk add: `--no-cache` (or `--no-network`), or /var/cache/apk removed in the same RUN;
 //   pip install: `--no-cache-dir`, or PIP_NO_CACHE_DIR set (in the RUN or by the stage's ENV);
 //   dnf/yum/microdnf install: `clean all`, or /var/cache/dnf|yum removed, in the same RUN.
 //   A RUN with a `--mount=type=cache` on the cache directory keeps it out of the image.
@@ -110,7 +111,9 @@ Outcome predicate_dockerfile_slim_install(const EvalContext& ctx, const Value&) 
     auto dnf_prog = [](const std::string& b) {
       return b == "dnf" || b == "yum" || b == "microdnf";
     };
-    if (runs(cmd, apt_prog, "install")) {
+    bool simulate = has_word(cmd, "-s") || has_word(cmd, "--simulate") ||
+                    has_word(cmd, "--dry-run") || has_word(cmd, "--no-act");
+    if (runs(cmd, apt_prog, "install") && !simulate) {
       apt = true;
       if (!has_word(cmd, "--no-install-recommends") &&
           !contains(text, "Install-Recommends=false") && !contains(text, "Install-Recommends=0"))
@@ -119,7 +122,8 @@ Outcome predicate_dockerfile_slim_install(const EvalContext& ctx, const Value&) 
     if (runs(
             cmd, [](const std::string& b) { return b == "apk"; }, "add")) {
       apk = true;
-      if (!has_word(cmd, "--no-cache")) apk_cache = true;
+      // --no-network installs from what is already there: nothing is downloaded or cached.
+      if (!has_word(cmd, "--no-cache") && !has_word(cmd, "--no-network")) apk_cache = true;
     }
     if (runs(cmd, is_pip, "install")) {
       pip = true;
@@ -128,7 +132,7 @@ Outcome predicate_dockerfile_slim_install(const EvalContext& ctx, const Value&) 
     if (runs(cmd, dnf_prog, "install")) dnf = true;
   }
   if (apt && apt_recommends) problems.push_back("apt-get install without --no-install-recommends");
-  if (apt && !contains(text, "/var/lib/apt/lists") &&
+  if (apt && !contains(text, "/var/lib/apt/lists") && !contains(text, "dist-clean") &&
       !(cache_mount && contains(mounts, "/var/lib/apt")))
     problems.push_back("apt lists not removed (rm -rf /var/lib/apt/lists/*) in the same RUN");
   if (apk && apk_cache && !contains(text, "/var/cache/apk") &&

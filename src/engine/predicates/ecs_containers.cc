@@ -69,6 +69,14 @@ bool allocates(const Attribute* a) {
   return true;
 }
 
+// The task_definition node holding container `c` (see parse/ecs/ecs_parser.h), or nullptr.
+const Node* task_of(const Document& doc, const Node& c) {
+  for (const Node& task : doc.root.children)
+    for (const Node& child : task.children)
+      if (&child == &c) return &task;
+  return nullptr;
+}
+
 }  // namespace
 
 Outcome predicate_ecs_image_pinned(const EvalContext& ctx, const Value&) {
@@ -79,7 +87,7 @@ Outcome predicate_ecs_image_pinned(const EvalContext& ctx, const Value&) {
   if (!image) {
     b.location = ctx.at({c.range.begin, c.range.begin});
     b.value = "(not set)";
-    b.detail = "container " + c.name + " has no image";
+    b.detail = "no image is set";
     return Outcome::fail(std::move(b));
   }
   const Value& v = image->value;
@@ -108,17 +116,18 @@ Outcome predicate_ecs_image_pinned(const EvalContext& ctx, const Value&) {
 }
 
 Outcome predicate_ecs_resources(const EvalContext& ctx, const Value&) {
-  const Node& task = ctx.document.root;
   const Node& c = ctx.subject;
-  bool cpu = allocates(task.attribute("cpu")) || allocates(c.attribute("cpu"));
-  bool memory = allocates(task.attribute("memory")) || allocates(c.attribute("memory")) ||
+  const Node* task = task_of(ctx.document, c);
+  auto task_attr = [&](std::string_view n) { return task ? task->attribute(n) : nullptr; };
+  bool cpu = allocates(task_attr("cpu")) || allocates(c.attribute("cpu"));
+  bool memory = allocates(task_attr("memory")) || allocates(c.attribute("memory")) ||
                 allocates(c.attribute("memoryReservation"));
   if (cpu && memory) return Outcome::pass();
   Blame b;
   b.location = ctx.at({c.range.begin, c.range.begin});
   std::string missing = !cpu && !memory ? "CPU or memory" : !cpu ? "CPU" : "memory";
   b.attribute = !cpu ? "cpu" : "memory";
-  b.detail = "container " + c.name + " has no " + missing + " allocated at task or container level";
+  b.detail = "no " + missing + " allocated at task or container level";
   return Outcome::fail(std::move(b));
 }
 

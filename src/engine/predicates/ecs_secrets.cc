@@ -22,10 +22,19 @@ namespace clearance {
 
 namespace {
 
+// A random-looking value with no secret-looking name. Stricter than the generic detector,
+// since the name gives no hint: digits are required (20 random base62 characters have one
+// with 97% odds) and paths (`mesh/app/node-name`), host names, ARNs and lists are not secrets.
 bool looks_random(std::string_view s) {
   if (s.size() < 20 || s.size() > 400) return false;
-  for (char c : s)
+  bool digit = false;
+  int slashes = 0;
+  for (char c : s) {
     if (c == ' ' || c == '.' || c == '@' || c == ':' || c == ',') return false;
+    digit = digit || (c >= '0' && c <= '9');
+    slashes += c == '/';
+  }
+  if (!digit || slashes >= 2) return false;
   if (secrets::is_hex_digest(s) || secrets::is_uuid(s)) return false;
   if (!secrets::is_secret_value(s, true)) return false;
   return secrets::shannon_entropy(s) >= 4.0 && secrets::char_classes(s) >= 3;

@@ -34,7 +34,9 @@ bool is_redirect_rewrite(const Node& n) {
 
 }  // namespace
 
-bool is_fragment(const Document& doc) { return doc.root.attribute("included_by") != nullptr; }
+bool is_fragment(const Document& doc) {
+  return doc.root.attribute("included_by") != nullptr;
+}
 
 std::vector<Listener> listeners(const NginxContext& server) {
   std::vector<Listener> out;
@@ -62,8 +64,8 @@ std::vector<Listener> listeners(const NginxContext& server) {
     Listener l;
     l.port = port;
     l.node = &d;
-    l.loopback = host == "unix" || host.rfind("127.", 0) == 0 || host == "localhost" ||
-                 host == "[::1]";
+    l.loopback =
+        host == "unix" || host.rfind("127.", 0) == 0 || host == "localhost" || host == "[::1]";
     l.tls = ssl || port == "443" || has_label(d, "ssl") || has_label(d, "quic") ||
             has_label(d, "http2");
     out.push_back(l);
@@ -92,12 +94,15 @@ bool catches_all(const NginxContext& server) {
   for (const auto& c : server.children) {
     if (c->kind != NginxContext::Kind::Location) continue;
     const auto& l = c->node->labels;
-    if ((l.size() == 1 && l[0] == "/") || (l.size() == 2 && l[0] == "^~" && l[1] == "/")) return true;
+    if ((l.size() == 1 && l[0] == "/") || (l.size() == 2 && l[0] == "^~" && l[1] == "/"))
+      return true;
   }
   return false;
 }
 
-const Node* server_level_return(const NginxContext& server) { return server.directive("return"); }
+const Node* server_level_return(const NginxContext& server) {
+  return server.directive("return");
+}
 
 bool serves_content(const NginxContext& c) {
   for (const auto& d : c.node->children) {

@@ -17,13 +17,18 @@ using nginx::BlameList;
 
 constexpr std::string_view kAcao = "Access-Control-Allow-Origin";
 
-bool echoes_origin(std::string_view v) { return v.find("$http_origin") != std::string_view::npos; }
+bool echoes_origin(std::string_view v) {
+  return v.find("$http_origin") != std::string_view::npos;
+}
 
 bool catch_all_key(const std::string& key) {
   std::string k = key;
-  if (k.rfind("~*", 0) == 0) k = k.substr(2);
-  else if (k.rfind("~", 0) == 0) k = k.substr(1);
-  else return k == "default";
+  if (k.rfind("~*", 0) == 0)
+    k = k.substr(2);
+  else if (k.rfind("~", 0) == 0)
+    k = k.substr(1);
+  else
+    return k == "default";
   return k == ".*" || k == ".+" || k == "^.*$" || k == "^.*" || k == "^" || k == "." ||
          k == "^.+$" || k == "^https?://.*$" || k == "";
 }
@@ -53,7 +58,8 @@ void judge(const NginxView& view, const NginxContext& c, const HeaderDef& h, Bla
   std::string who = c.describe();
   const std::string& v = h.value;
   if (v == "*") {
-    out.fail(h.location, kAcao.data() + std::string(" * lets every site read these responses"), who);
+    out.fail(h.location, kAcao.data() + std::string(" * lets every site read these responses"),
+             who);
     return;
   }
   if (v.empty() || v.front() != '$' || v.find_first_of(" /:", 1) != std::string::npos) {
@@ -67,20 +73,23 @@ void judge(const NginxView& view, const NginxContext& c, const HeaderDef& h, Bla
     return;
   }
   std::string name = v.substr(1);
-  if (name.size() > 2 && name.front() == '{' && name.back() == '}') name = name.substr(1, name.size() - 2);
+  if (name.size() > 2 && name.front() == '{' && name.back() == '}')
+    name = name.substr(1, name.size() - 2);
   if (const Node* m = view.map_for(name)) {
     bool from_origin = echoes_origin(m->labels[0]);
     for (const auto& e : m->children) {
       if (e.kind != "directive" || e.labels.empty()) continue;
       const std::string& value = e.labels[0];
       if (value == "*") {
-        out.fail(h.location, std::string(kAcao) + " is * for some responses (map " + m->labels[1] + ")", who);
+        out.fail(h.location,
+                 std::string(kAcao) + " is * for some responses (map " + m->labels[1] + ")", who);
         out.relate(c.location_of(e));
         return;
       }
       if (echoes_origin(value) && (!from_origin || catch_all_key(e.type))) {
         out.fail(h.location,
-                 std::string(kAcao) + " echoes any Origin (map " + m->labels[1] + " entry \"" + e.type + "\")",
+                 std::string(kAcao) + " echoes any Origin (map " + m->labels[1] + " entry \"" +
+                     e.type + "\")",
                  who);
         out.relate(c.location_of(e));
         return;
@@ -92,7 +101,8 @@ void judge(const NginxView& view, const NginxContext& c, const HeaderDef& h, Bla
     if (s->labels[1] == "*")
       out.fail(h.location, std::string(kAcao) + " is *, through " + v, who);
     else if (echoes_origin(s->labels[1]) && !guarded_by_if(c))
-      out.fail(h.location, std::string(kAcao) + " echoes the request's Origin unchecked, through " + v, who);
+      out.fail(h.location,
+               std::string(kAcao) + " echoes the request's Origin unchecked, through " + v, who);
     return;
   }
   out.undetermined(h.location, std::string(kAcao) + " is set from " + v, who, v);

@@ -56,8 +56,9 @@ Judged judge_hsts(const HeaderDef& def, const NginxView& view, const EvalContext
   });
   if (j.verdict != Judgement::Ok) return j;
   if (!def.always)
-    return {Judgement::Bad, def.name + " is sent without `always`, so error and redirect "
-                            "responses go without it"};
+    return {Judgement::Bad, def.name +
+                                " is sent without `always`, so error and redirect "
+                                "responses go without it"};
   return {};
 }
 
@@ -103,8 +104,10 @@ void require_header(const NginxView& view, const std::vector<const NginxContext*
       Judged j = judge(d, view, ctx);
       if (j.verdict == Judgement::Ok) continue;
       if (alt && alt(*c, view)) continue;
-      if (j.verdict == Judgement::Bad) out.fail(d.location, j.why, owner.describe());
-      else out.undetermined(d.location, j.why, owner.describe(), d.value);
+      if (j.verdict == Judgement::Bad)
+        out.fail(d.location, j.why, owner.describe());
+      else
+        out.undetermined(d.location, j.why, owner.describe(), d.value);
       continue;
     }
     if (alt && alt(*c, view)) continue;
@@ -153,9 +156,9 @@ Outcome predicate_nginx_x_content_type_options(const EvalContext& ctx, const Val
 }
 
 Outcome predicate_nginx_header_redefinition(const EvalContext& ctx, const Value& args) {
-  std::vector<std::string> watched = {
-      "Strict-Transport-Security", "X-Frame-Options", "X-Content-Type-Options",
-      "Content-Security-Policy", "Referrer-Policy", "Permissions-Policy"};
+  std::vector<std::string> watched = {"Strict-Transport-Security", "X-Frame-Options",
+                                      "X-Content-Type-Options",    "Content-Security-Policy",
+                                      "Referrer-Policy",           "Permissions-Policy"};
   if (const Value* h = args.get("headers"); h && h->is_list()) {
     watched.clear();
     for (const auto& v : h->items())
@@ -175,10 +178,12 @@ Outcome predicate_nginx_header_redefinition(const EvalContext& ctx, const Value&
     std::string names;
     for (const auto& h : c->parent->sent) {
       if (h.value.empty() || !is_watched(h.name)) continue;
-      bool kept = std::any_of(c->sent.begin(), c->sent.end(),
-                              [&](const HeaderDef& mine) { return header_name_equals(mine.name, h.name); });
-      bool listed = std::any_of(dropped.begin(), dropped.end(),
-                                [&](const HeaderDef* d) { return header_name_equals(d->name, h.name); });
+      bool kept = std::any_of(c->sent.begin(), c->sent.end(), [&](const HeaderDef& mine) {
+        return header_name_equals(mine.name, h.name);
+      });
+      bool listed = std::any_of(dropped.begin(), dropped.end(), [&](const HeaderDef* d) {
+        return header_name_equals(d->name, h.name);
+      });
       if (kept || listed) continue;
       dropped.push_back(&h);
       names += (names.empty() ? "" : ", ") + h.name;

@@ -50,7 +50,9 @@ bool server_header_replaced(const NginxContext& c) {
   return false;
 }
 
-bool tokens_off(const Node* d) { return d && !d->labels.empty() && d->labels[0] == "off"; }
+bool tokens_off(const Node* d) {
+  return d && !d->labels.empty() && d->labels[0] == "off";
+}
 
 }  // namespace
 
@@ -79,7 +81,8 @@ Outcome predicate_nginx_rate_limiting(const EvalContext& ctx, const Value&) {
     }
     std::string zone = zone_of(*limit);
     if (whole && std::find(zones.begin(), zones.end(), zone) == zones.end())
-      out.fail(c->location_of(*limit), "limit_req uses zone \"" + zone + "\", which no limit_req_zone defines", who);
+      out.fail(c->location_of(*limit),
+               "limit_req uses zone \"" + zone + "\", which no limit_req_zone defines", who);
   }
   return out.outcome();
 }
@@ -96,8 +99,8 @@ Outcome predicate_nginx_server_tokens(const EvalContext& ctx, const Value&) {
   for (const NginxContext* s : view.servers()) {
     const Node* own = s->directive("server_tokens");
     if (own && !tokens_off(own)) {
-      out.fail(s->location_of(*own), "server_tokens " + own->labels.front() + " shows the nginx version",
-               s->describe());
+      out.fail(s->location_of(*own),
+               "server_tokens " + own->labels.front() + " shows the nginx version", s->describe());
       continue;
     }
     if (!tokens_off(own) && !server_header_replaced(*s)) lacking.push_back(s);
@@ -105,8 +108,10 @@ Outcome predicate_nginx_server_tokens(const EvalContext& ctx, const Value&) {
   if (http) {
     if (const Node* d = http->directive("server_tokens")) {
       if (!lacking.empty())
-        out.fail(http->location_of(*d), "server_tokens " + (d->labels.empty() ? "" : d->labels[0]) +
-                 " shows the nginx version in errors and the Server header", "http");
+        out.fail(http->location_of(*d),
+                 "server_tokens " + (d->labels.empty() ? "" : d->labels[0]) +
+                     " shows the nginx version in errors and the Server header",
+                 "http");
       return out.outcome();
     }
     if (!lacking.empty() || view.servers().empty())
@@ -117,7 +122,8 @@ Outcome predicate_nginx_server_tokens(const EvalContext& ctx, const Value&) {
     return out.outcome();
   }
   for (const NginxContext* s : lacking)
-    out.fail(s->header_location(), s->describe() + " does not set server_tokens off", s->describe());
+    out.fail(s->header_location(), s->describe() + " does not set server_tokens off",
+             s->describe());
   return out.outcome();
 }
 

@@ -75,7 +75,9 @@ bool scheme_guarded_redirect(const NginxContext& server) {
 }
 
 // A location that answers without content: a redirect, an error return, deny all.
-bool harmless(const NginxContext& loc) { return redirects(loc) || !nginx::serves_content(loc); }
+bool harmless(const NginxContext& loc) {
+  return redirects(loc) || !nginx::serves_content(loc);
+}
 
 // Passes when the plain listeners of `server` only redirect (see the file comment).
 bool plain_server_redirects(const NginxContext& server) {
@@ -113,10 +115,10 @@ Outcome predicate_nginx_https_redirect(const EvalContext& ctx, const Value&) {
     if (!nginx::has_public_plain_listener(*server)) continue;
     if (plain_server_redirects(*server)) continue;
     std::string who = server->describe();
-    out.fail(server->header_location(),
-             who + " serves plain HTTP on port " + port_list(*server) +
-                 " without redirecting to HTTPS",
-             who);
+    out.fail(
+        server->header_location(),
+        who + " serves plain HTTP on port " + port_list(*server) + " without redirecting to HTTPS",
+        who);
   }
   return out.outcome();
 }
@@ -128,7 +130,8 @@ Outcome predicate_nginx_tls_certificate(const EvalContext& ctx, const Value&) {
     if (!nginx::is_tls_server(*server)) continue;
     std::string missing;
     for (const char* d : {"ssl_certificate", "ssl_certificate_key"})
-      if (!server->inherited_directive(d)) missing += (missing.empty() ? "" : " and ") + std::string(d);
+      if (!server->inherited_directive(d))
+        missing += (missing.empty() ? "" : " and ") + std::string(d);
     if (missing.empty()) continue;
     std::string who = server->describe();
     out.fail(server->header_location(), who + " listens with TLS but has no " + missing, who);

@@ -102,5 +102,7 @@ Outcome predicate_ecs_no_plaintext_secrets(const EvalContext& ctx, const Value& 
 Outcome predicate_ecs_image_pinned(const EvalContext& ctx, const Value& args);
 /// CPU and memory are allocated at task or container level.
 Outcome predicate_ecs_resources(const EvalContext& ctx, const Value& args);
+/// The task definition's args.attribute (taskRoleArn, executionRoleArn) names a role.
+Outcome predicate_ecs_role_set(const EvalContext& ctx, const Value& args);
 
 }  // namespace clearance

@@ -48,6 +48,7 @@ constexpr PredicateEntry kPredicates[] = {
     {"ecs_no_plaintext_secrets", &predicate_ecs_no_plaintext_secrets},
     {"ecs_image_pinned", &predicate_ecs_image_pinned},
     {"ecs_resources", &predicate_ecs_resources},
+    {"ecs_role_set", &predicate_ecs_role_set},
 };
 }  // namespace
 

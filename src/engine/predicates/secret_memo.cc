@@ -31,6 +31,17 @@ uint64_t sample_hash(const std::string& s) {
   return h ^ s.size();
 }
 
+// Module instances and derived views (ECS definitions inside Terraform) repeat a file's path
+// next to it in the workspace's path order; only the first checked one with bytes is scanned,
+// so a secret is one finding.
+bool is_primary(const Workspace& ws, const Document& doc) {
+  const Document* first = ws.documents.data();
+  if (&doc < first || &doc >= first + ws.documents.size()) return true;
+  for (size_t i = size_t(&doc - first); i > 0 && ws.documents[i - 1].path == doc.path; --i)
+    if (ws.documents[i - 1].checked && !ws.documents[i - 1].source.empty()) return false;
+  return true;
+}
+
 }  // namespace
 
 struct SecretScanMemo::Entry {
@@ -58,8 +69,8 @@ void SecretScanMemo::clear() {
   impl_->entries.clear();
 }
 
-std::shared_ptr<const std::vector<secrets::SecretHit>> SecretScanMemo::hits(const Workspace& ws, const Document& doc,
-                                                                            std::string_view rule_id) {
+std::shared_ptr<const std::vector<secrets::SecretHit>> SecretScanMemo::hits(
+    const Workspace& ws, const Document& doc, std::string_view rule_id) {
   static std::once_flag once;
   std::call_once(once, [this] { impl_ = std::make_shared<Impl>(); });
   Identity id{&ws, ws.documents.data(), ws.documents.size(), ws.root};
@@ -70,11 +81,12 @@ std::shared_ptr<const std::vector<secrets::SecretHit>> SecretScanMemo::hits(cons
       impl_->entries.clear();
       impl_->identity = id;
     }
+    if (!is_primary(ws, doc)) return std::make_shared<const std::vector<secrets::SecretHit>>();
     auto it = impl_->entries.find(&doc);
     if (it != impl_->entries.end()) {
       Entry& e = it->second;
-      bool same = e.data == doc.source.data() && e.size == doc.source.size() && e.sample == sample &&
-                  e.served.find(rule_id) == e.served.end();
+      bool same = e.data == doc.source.data() && e.size == doc.source.size() &&
+                  e.sample == sample && e.served.find(rule_id) == e.served.end();
       if (same) {
         e.served.emplace(rule_id);
         return e.hits;

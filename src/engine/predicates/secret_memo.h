@@ -18,7 +18,8 @@ namespace clearance {
 class SecretScanMemo {
  public:
   /// The hits of `doc`, scanning it if no rule of this run has yet. Thread-safe.
-  std::shared_ptr<const std::vector<secrets::SecretHit>> hits(const Workspace& ws, const Document& doc,
+  std::shared_ptr<const std::vector<secrets::SecretHit>> hits(const Workspace& ws,
+                                                              const Document& doc,
                                                               std::string_view rule_id);
   /// Forgets everything (a new run).
   void clear();

@@ -10,7 +10,8 @@ namespace clearance {
 
 Outcome predicate_secret_scan(const EvalContext& ctx, const Value& args) {
   const Value* detector = args.get("detector");
-  std::string rule_id = detector && detector->is_string() ? "secret-" + detector->as_string() : ctx.rule.id;
+  std::string rule_id =
+      detector && detector->is_string() ? "secret-" + detector->as_string() : ctx.rule.id;
   auto hits = SecretScanMemo::instance().hits(ctx.workspace, ctx.document, ctx.rule.id);
   Outcome out;
   const std::string& text = ctx.document.source;

@@ -1,6 +1,6 @@
 // ECS task definition parser: reads the JSON with positions (parse/json), finds the task
-// definition object in either accepted form, and turns it into a task_definition node with
-// one container child per container definition.
+// definition object in either accepted form, and turns it into a task_definition node (under
+// a file root) with one container child per container definition.
 #include "parse/ecs/ecs_parser.h"
 
 #include <string>
@@ -132,7 +132,17 @@ void parse_ecs(Document& doc) {
     return;
   }
   Range range = task->range();
-  doc.root = ecs_task_node(std::move(*task), range, doc);
+  Range whole = read.value.range();
+  doc.root = ecs_file_root(ecs_task_node(std::move(*task), range, doc), whole);
+}
+
+Node ecs_file_root(Node task, Range range) {
+  Node root;
+  root.kind = "file";
+  root.type = "file";
+  root.range = range;
+  root.children.push_back(std::move(task));
+  return root;
 }
 
 }  // namespace clearance

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "parse/json/json_lexemes.h"
 #include "parse/json/utf8.h"
 
 namespace clearance {
@@ -65,13 +66,7 @@ class Reader {
     result_.error = {std::move(message), p};
   }
 
-  std::string describe() const {
-    if (at_end()) return "end of input";
-    unsigned char c = static_cast<unsigned char>(s_[pos_]);
-    if (c >= 0x20 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
-    static const char* kHex = "0123456789abcdef";
-    return std::string("byte 0x") + kHex[c >> 4] + kHex[c & 15];
-  }
+  std::string describe() const { return json::describe_byte(s_, pos_); }
 
   void skip_ws() {
     while (pos_ < s_.size()) {
@@ -338,64 +333,13 @@ class Reader {
   }
 
   bool escape(std::string& out) {
-    char e = peek(1);
-    const char* simple = nullptr;
-    switch (e) {
-      case '"': simple = "\""; break;
-      case '\\': simple = "\\"; break;
-      case '/': simple = "/"; break;
-      case 'b': simple = "\b"; break;
-      case 'f': simple = "\f"; break;
-      case 'n': simple = "\n"; break;
-      case 'r': simple = "\r"; break;
-      case 't': simple = "\t"; break;
-      case 'u': break;
-      default:
-        ++pos_;
-        fail(
-            "invalid escape in a string: expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u, "
-            "found " +
-            describe());
-        return false;
+    json::Lexeme r = json::decode_escape(s_, pos_, out);
+    if (!r.ok) {
+      pos_ = r.error_at;
+      fail(std::move(r.error));
+      return false;
     }
-    if (simple) {
-      out += simple;
-      pos_ += 2;
-      return true;
-    }
-    pos_ += 2;
-    uint32_t cp = 0;
-    if (!hex4(cp)) return false;
-    if (cp >= 0xD800 && cp <= 0xDBFF && peek() == '\\' && peek(1) == 'u') {
-      size_t save = pos_;
-      pos_ += 2;
-      uint32_t low = 0;
-      if (!hex4(low)) return false;
-      if (low >= 0xDC00 && low <= 0xDFFF) {
-        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-      } else {
-        pos_ = save;  // not a pair: the high half alone is replaced, the next escape read anew
-      }
-    }
-    if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;  // a lone surrogate
-    append_utf8(out, cp);
-    return true;
-  }
-
-  bool hex4(uint32_t& cp) {
-    for (int i = 0; i < 4; ++i) {
-      char h = peek();
-      int d = (h >= '0' && h <= '9')   ? h - '0'
-              : (h >= 'a' && h <= 'f') ? h - 'a' + 10
-              : (h >= 'A' && h <= 'F') ? h - 'A' + 10
-                                       : -1;
-      if (d < 0) {
-        fail("expected four hex digits after \\u, found " + describe());
-        return false;
-      }
-      cp = cp * 16 + static_cast<uint32_t>(d);
-      ++pos_;
-    }
+    pos_ = r.end;
     return true;
   }
 
@@ -414,33 +358,14 @@ class Reader {
   Value number() {
     Position begin = here();
     size_t start = pos_;
-    if (peek() == '-') ++pos_;
-    if (peek() == '0') {
-      ++pos_;
-      if (peek() >= '0' && peek() <= '9') {
-        fail("leading zeros are not allowed in numbers");
-        return {};
-      }
-    } else if (!digits()) {
-      fail("expected a digit after '-', found " + describe());
+    json::Lexeme r = json::scan_number(s_, pos_);
+    if (!r.ok) {
+      pos_ = r.error_at;
+      fail(std::move(r.error));
       return {};
     }
-    if (peek() == '.') {
-      ++pos_;
-      if (!digits()) {
-        fail("expected a digit after '.', found " + describe());
-        return {};
-      }
-    }
-    if (peek() == 'e' || peek() == 'E') {
-      ++pos_;
-      if (peek() == '+' || peek() == '-') ++pos_;
-      if (!digits()) {
-        fail("expected a digit in the exponent, found " + describe());
-        return {};
-      }
-    }
-    Range r{begin, here()};
+    pos_ = r.end;
+    Range range{begin, here()};
     std::string_view text = s_.substr(start, pos_ - start);
     double d = 0;
     auto res = std::from_chars(text.data(), text.data() + text.size(), d);
@@ -448,16 +373,10 @@ class Reader {
       d = std::strtod(std::string(text).c_str(), nullptr);  // underflow gives 0 or a denormal
       if (std::isinf(d)) {
         result_.warnings.push_back({"number " + std::string(text) + " is too large", begin});
-        return Value::unknown(std::string(text), r);
+        return Value::unknown(std::string(text), range);
       }
     }
-    return Value::number(d, r);
-  }
-
-  bool digits() {
-    size_t start = pos_;
-    while (peek() >= '0' && peek() <= '9') ++pos_;
-    return pos_ > start;
+    return Value::number(d, range);
   }
 };
 

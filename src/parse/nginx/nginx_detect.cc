@@ -14,19 +14,70 @@ namespace {
 constexpr size_t kScanLimit = 256 * 1024;
 
 // Directives that are distinctively nginx when a line starts with them and ends with `;`.
-constexpr std::array<std::string_view, 64> kDirectives = {
-    "access_log", "add_header", "alias", "allow", "autoindex", "charset",
-    "client_body_buffer_size", "client_max_body_size", "default_type", "deny", "error_log",
-    "error_page", "etag", "expires", "fastcgi_param", "fastcgi_pass", "gzip", "gzip_comp_level",
-    "gzip_types", "gzip_vary", "include", "index", "keepalive_timeout", "limit_conn",
-    "limit_req", "limit_req_zone", "listen", "log_format", "more_set_headers", "proxy_buffering",
-    "proxy_cache", "proxy_connect_timeout", "proxy_hide_header", "proxy_http_version",
-    "proxy_pass", "proxy_read_timeout", "proxy_redirect", "proxy_set_header", "resolver",
-    "return", "rewrite", "root", "sendfile", "server_name", "server_tokens", "ssl_certificate",
-    "ssl_certificate_key", "ssl_ciphers", "ssl_prefer_server_ciphers", "ssl_protocols",
-    "ssl_session_cache", "ssl_session_timeout", "ssl_stapling", "tcp_nodelay", "tcp_nopush",
-    "try_files", "types_hash_max_size", "uwsgi_pass", "worker_connections", "worker_processes",
-    "ssl_session_tickets", "ssl_dhparam", "ssl_ecdh_curve", "open_file_cache"};
+constexpr std::array<std::string_view, 64> kDirectives = {"access_log",
+                                                          "add_header",
+                                                          "alias",
+                                                          "allow",
+                                                          "autoindex",
+                                                          "charset",
+                                                          "client_body_buffer_size",
+                                                          "client_max_body_size",
+                                                          "default_type",
+                                                          "deny",
+                                                          "error_log",
+                                                          "error_page",
+                                                          "etag",
+                                                          "expires",
+                                                          "fastcgi_param",
+                                                          "fastcgi_pass",
+                                                          "gzip",
+                                                          "gzip_comp_level",
+                                                          "gzip_types",
+                                                          "gzip_vary",
+                                                          "include",
+                                                          "index",
+                                                          "keepalive_timeout",
+                                                          "limit_conn",
+                                                          "limit_req",
+                                                          "limit_req_zone",
+                                                          "listen",
+                                                          "log_format",
+                                                          "more_set_headers",
+                                                          "proxy_buffering",
+                                                          "proxy_cache",
+                                                          "proxy_connect_timeout",
+                                                          "proxy_hide_header",
+                                                          "proxy_http_version",
+                                                          "proxy_pass",
+                                                          "proxy_read_timeout",
+                                                          "proxy_redirect",
+                                                          "proxy_set_header",
+                                                          "resolver",
+                                                          "return",
+                                                          "rewrite",
+                                                          "root",
+                                                          "sendfile",
+                                                          "server_name",
+                                                          "server_tokens",
+                                                          "ssl_certificate",
+                                                          "ssl_certificate_key",
+                                                          "ssl_ciphers",
+                                                          "ssl_prefer_server_ciphers",
+                                                          "ssl_protocols",
+                                                          "ssl_session_cache",
+                                                          "ssl_session_timeout",
+                                                          "ssl_stapling",
+                                                          "tcp_nodelay",
+                                                          "tcp_nopush",
+                                                          "try_files",
+                                                          "types_hash_max_size",
+                                                          "uwsgi_pass",
+                                                          "worker_connections",
+                                                          "worker_processes",
+                                                          "ssl_session_tickets",
+                                                          "ssl_dhparam",
+                                                          "ssl_ecdh_curve",
+                                                          "open_file_cache"};
 
 constexpr std::array<std::string_view, 5> kBareBlocks = {"http", "server", "events", "stream",
                                                          "mail"};
@@ -38,7 +89,9 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -47,8 +100,8 @@ std::string_view trim(std::string_view s) {
 }
 
 bool is_word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || c == '-' || c == '.';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-' || c == '.';
 }
 
 struct Signals {
@@ -61,7 +114,8 @@ void judge_line(std::string_view line, Signals& s) {
   line = trim(line);
   if (line.empty() || line.front() == '#' || line.front() == ';') return;
   // Drop a trailing `# comment` so `listen 80; # web` still ends with `;`.
-  if (auto hash = line.find(" #"); hash != std::string_view::npos) line = trim(line.substr(0, hash));
+  if (auto hash = line.find(" #"); hash != std::string_view::npos)
+    line = trim(line.substr(0, hash));
   if (line.front() == '[' && line.back() == ']') {
     ++s.other;  // INI section (supervisord, systemd, php-fpm pools...)
     return;
@@ -88,7 +142,8 @@ void judge_line(std::string_view line, Signals& s) {
     ++s.strong;
     return;
   }
-  if (line.back() == ';' && std::find(kDirectives.begin(), kDirectives.end(), word) != kDirectives.end()) {
+  if (line.back() == ';' &&
+      std::find(kDirectives.begin(), kDirectives.end(), word) != kDirectives.end()) {
     ++s.directive;
     return;
   }

@@ -9,7 +9,9 @@ namespace clearance {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 std::string describe(char c) {
   if (c == '\0') return "end of file";
@@ -36,9 +38,7 @@ void NginxLexer::decode_escape(std::string& out, char next) {
     case 't': out += '\t'; return;
     case 'r': out += '\r'; return;
     case 'n': out += '\n'; return;
-    default:
-      out += '\\';
-      out += next;
+    default: out += '\\'; out += next;
   }
 }
 

@@ -23,12 +23,30 @@ constexpr size_t kMaxDepth = 100;
 // Directive names that commonly start a line. A new line beginning with one of these while a
 // directive is still open is most likely a forgotten `;` (nginx would read both as one
 // directive and then complain about its arguments).
-constexpr std::array<std::string_view, 24> kLineStarters = {
-    "add_header",  "alias",          "client_max_body_size", "error_page",      "expires",
-    "include",     "index",          "limit_req",            "listen",          "location",
-    "proxy_pass",  "proxy_set_header", "return",             "rewrite",         "root",
-    "server_name", "server_tokens",  "ssl_certificate",      "ssl_certificate_key",
-    "ssl_protocols", "try_files",    "fastcgi_pass",         "access_log",      "error_log"};
+constexpr std::array<std::string_view, 24> kLineStarters = {"add_header",
+                                                            "alias",
+                                                            "client_max_body_size",
+                                                            "error_page",
+                                                            "expires",
+                                                            "include",
+                                                            "index",
+                                                            "limit_req",
+                                                            "listen",
+                                                            "location",
+                                                            "proxy_pass",
+                                                            "proxy_set_header",
+                                                            "return",
+                                                            "rewrite",
+                                                            "root",
+                                                            "server_name",
+                                                            "server_tokens",
+                                                            "ssl_certificate",
+                                                            "ssl_certificate_key",
+                                                            "ssl_protocols",
+                                                            "try_files",
+                                                            "fastcgi_pass",
+                                                            "access_log",
+                                                            "error_log"};
 
 // Blocks whose entries are data (keys and values), not directives.
 bool is_data_block(std::string_view type) {
@@ -104,8 +122,7 @@ class Builder {
       return true;
     }
     if (stack_.size() > kMaxDepth) {
-      doc_.error("blocks nested deeper than " + std::to_string(kMaxDepth) + " levels",
-                 block.range);
+      doc_.error("blocks nested deeper than " + std::to_string(kMaxDepth) + " levels", block.range);
       return false;
     }
     stack_.push_back(std::move(block));
@@ -178,6 +195,8 @@ class Builder {
 
 }  // namespace
 
-void parse_nginx(Document& doc) { Builder(doc).run(); }
+void parse_nginx(Document& doc) {
+  Builder(doc).run();
+}
 
 }  // namespace clearance

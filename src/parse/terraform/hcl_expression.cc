@@ -2,11 +2,12 @@
 // conditionals and for-expressions. The grammar flattens a postfix chain (`a.b[0].*.c`)
 // into the children of its parent, so `term` rebuilds it left to right from a child range.
 #include "parse/terraform/hcl_expression.h"
-#include "parse/terraform/hcl_text.h"
 
 #include <charconv>
 #include <memory>
 #include <utility>
+
+#include "parse/terraform/hcl_text.h"
 
 namespace clearance::hcl {
 
@@ -84,19 +85,23 @@ Expression ExpressionBuilder::build_child(TSNode n) {
 
 Expression ExpressionBuilder::build(TSNode n) {
   if (ts_node_is_null(n)) return Expression{};
-  if (depth_ >= kMaxExpressionDepth) {
-    if (!too_deep_) too_deep_range_ = range_of(n);
-    too_deep_ = true;
-    return other(n);
-  }
-  DepthGuard guard(depth_);
   TSSymbol s = ts_node_symbol(n);
+  // Wrappers with one named child, and `expression` nodes, add no nesting of their own:
+  // only the nodes below them count against the depth limit.
+  while (s == sym_.template_expr || s == sym_.collection_value || s == sym_.for_expr ||
+         s == sym_.operation) {
+    n = ts_node_named_child(n, 0);
+    if (ts_node_is_null(n)) return Expression{};
+    s = ts_node_symbol(n);
+  }
   if (s == sym_.expression) {
     Children kids(pool_, n);
     for (TSNode c : kids)
-      if (ts_node_symbol(c) == sym_.conditional) return conditional(c);
+      if (ts_node_symbol(c) == sym_.conditional) return build(c);
     return term(kids, 0, kids.size());
   }
+  if (depth_ >= kMaxExpressionDepth) return too_deep(n);
+  DepthGuard guard(depth_);
   if (s == sym_.literal_value) return literal(n);
   if (s == sym_.variable_expr) {
     return make(Kind::Reference, n, std::string(text_of(src_, n)));
@@ -110,12 +115,12 @@ Expression ExpressionBuilder::build(TSNode n) {
   if (s == sym_.for_tuple_expr || s == sym_.for_object_expr) return for_expr(n);
   if (s == sym_.unary_operation) return unary(n);
   if (s == sym_.binary_operation) return binary(n);
-  if (s == sym_.template_expr || s == sym_.collection_value || s == sym_.for_expr ||
-      s == sym_.operation) {
-    // Wrappers with one named child.
-    TSNode inner = ts_node_named_child(n, 0);
-    return ts_node_is_null(inner) ? other(n) : build(inner);
-  }
+  return other(n);
+}
+
+Expression ExpressionBuilder::too_deep(TSNode n) {
+  if (!too_deep_) too_deep_range_ = range_of(n);
+  too_deep_ = true;
   return other(n);
 }
 
@@ -135,6 +140,8 @@ Expression ExpressionBuilder::term(const Children& kids, size_t from, size_t to)
     if (inner >= to || ts_node_symbol(kids[inner]) != sym_.expression || close >= to) {
       return make(Kind::Other, begin, end_mark(kids[to - 1]));
     }
+    if (depth_ >= kMaxExpressionDepth) return too_deep(kids[inner]);
+    DepthGuard guard(depth_);  // parentheses nest too
     base = build(kids[inner]);
     fill_text(base, start_mark(kids[inner]), end_mark(kids[inner]));
     base_end = end_mark(kids[close]);

@@ -65,6 +65,7 @@ class ExpressionBuilder {
   Expression binary(TSNode n);
   Expression conditional(TSNode n);
   Expression other(TSNode n);
+  Expression too_deep(TSNode n);  // records the first cut-off, returns Kind::Other
   Expression make(Expression::Kind kind, TSNode n, std::string op = {});
   Expression make(Expression::Kind kind, Mark begin, Mark end, std::string op = {});
   void fill_text(Expression& e, Mark begin, Mark end);

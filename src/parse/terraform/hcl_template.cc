@@ -110,11 +110,7 @@ void ExpressionBuilder::template_parts(TSNode container, size_t first, Mark curs
 
 Expression ExpressionBuilder::template_if(TSNode n, std::vector<Expression>& outer,
                                           TemplateState& st) {
-  if (depth_ >= kMaxExpressionDepth) {
-    if (!too_deep_) too_deep_range_ = range_of(n);
-    too_deep_ = true;
-    return other(n);
-  }
+  if (depth_ >= kMaxExpressionDepth) return too_deep(n);
   ++depth_;
   Children kids(pool_, n);
   Expression cond;
@@ -163,11 +159,7 @@ Expression ExpressionBuilder::template_if(TSNode n, std::vector<Expression>& out
 
 Expression ExpressionBuilder::template_for(TSNode n, std::vector<Expression>& outer,
                                            TemplateState& st) {
-  if (depth_ >= kMaxExpressionDepth) {
-    if (!too_deep_) too_deep_range_ = range_of(n);
-    too_deep_ = true;
-    return other(n);
-  }
+  if (depth_ >= kMaxExpressionDepth) return too_deep(n);
   ++depth_;
   Children kids(pool_, n);
   Expression e = make(Kind::TemplateFor, n);

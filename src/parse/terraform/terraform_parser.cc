@@ -136,8 +136,8 @@ class Converter {
     TSNode root = ts_tree_root_node(tree.get());
     doc_.root.range = range_of(root);
     top_level(root);
-    int reported = 0;
-    report_syntax_errors(root, src_, doc_, reported);
+    collect_syntax_errors(root, src_, doc_.path, syntax_errors_);
+    add_syntax_errors(std::move(syntax_errors_), doc_);
     if (const Range* r = exprs_.too_deep()) {
       doc_.error("expression nested too deeply (over " + std::to_string(kMaxExpressionDepth) +
                      " levels): its value is unknown",
@@ -154,7 +154,7 @@ class Converter {
       if (s == sym_.body) {
         body(c, doc_.root, 0, UINT32_MAX, true);
       } else if (ts_node_is_error(c)) {
-        TSPoint at;
+        TSPoint at{};
         uint32_t from = resync_point(c, at);
         recover(c, from, at);
       }
@@ -178,13 +178,15 @@ class Converter {
   }
 
   // Parses the rest of a broken region on its own from its resync point, adding what it
-  // finds to the top level. Its own syntax errors are not reported: the region's are.
+  // finds (blocks, attributes, further syntax errors) to the top level.
   void recover(TSNode region, uint32_t from, TSPoint point) {
     if (from == UINT32_MAX) return;
     ++recoveries_;
     TSRange range{{point.row, 0}, ts_node_end_point(region), from, ts_node_end_byte(region)};
     Tree tree = parse(tp_.parser, src_, &range);
-    if (tree) top_level(ts_tree_root_node(tree.get()));
+    if (!tree) return;
+    top_level(ts_tree_root_node(tree.get()));
+    collect_syntax_errors(ts_tree_root_node(tree.get()), src_, doc_.path, syntax_errors_);
   }
 
   void body(TSNode n, Node& owner, int depth, uint32_t limit, bool top) {
@@ -296,6 +298,7 @@ class Converter {
   const Symbols& sym_;
   ExpressionBuilder exprs_;
   int recoveries_ = 0;
+  std::vector<Diagnostic> syntax_errors_;  // from every parse of the file, capped at the end
   bool deep_blocks_reported_ = false;
 };
 

@@ -4,6 +4,7 @@
 // `${...}` into an Unknown at the place it is written.
 #include "resolve/ecs/ecs_terraform.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -99,12 +100,15 @@ std::optional<Value> container_definitions(const Attribute& a, const std::string
   if (v.is_list() || v.is_object()) return v;
   JsonReadOptions opt;
   if (v.is_string()) {
-    if (auto body = heredoc_body(source, v.range())) {
+    auto body = heredoc_body(source, v.range());
+    if (body && body->text.find("${") == std::string_view::npos) {
       opt.base = body->base;
-      opt.hcl_template = true;  // only for $${ and %%{: a String has no interpolation
+      opt.hcl_template = true;  // for %%{ only: there is no interpolation
       return read(body->text, opt, out, what);
     }
-    opt.base = {v.range().begin.line, v.range().begin.column + 1};  // after the quote
+    // A quoted string, or a heredoc whose interpolations were evaluated: read the value
+    // itself. Lines stay true unless an interpolation brought line breaks; columns may drift.
+    opt.base = body ? body->base : Position{v.range().begin.line, v.range().begin.column + 1};
     return read(v.as_string(), opt, out, what);
   }
   const Expression* e = v.expression();
@@ -142,20 +146,30 @@ Range name_range(const Attribute& a) {
 }  // namespace
 
 Document ecs_document_from_terraform(const Document& tf, const Node& resource) {
+  return ecs_document_from_terraform(tf, resource, tf.source);
+}
+
+Document ecs_document_from_terraform(const Document& tf, const Node& resource,
+                                     std::string_view source) {
   Document out;
   out.path = tf.path;
   out.disk_path = tf.disk_path;
   out.format = Format::Ecs;
+  out.module_key = tf.module_key;
+  out.module_address = tf.module_address;
+  out.call_chain = tf.call_chain;
+  out.checked = tf.checked;
   std::vector<Member> task;
   for (const auto& m : kTaskAttributes)
     if (const Attribute* a = resource.attribute(m.hcl))
       task.push_back(Member{std::string(m.ecs), a->value, name_range(*a)});
   if (const Attribute* a = resource.attribute("container_definitions")) {
-    if (auto defs = container_definitions(*a, address_of(resource), tf.source, out))
+    if (auto defs = container_definitions(*a, address_of(resource), source, out))
       task.push_back(Member{"containerDefinitions", std::move(*defs), name_range(*a)});
   }
-  out.root = ecs_task_node(Value::object(std::move(task), resource.range), resource.range, out);
-  if (out.root.name.empty()) out.root.name = address_of(resource);
+  Node node = ecs_task_node(Value::object(std::move(task), resource.range), resource.range, out);
+  node.name = address_of(resource);  // what users call it in Terraform, unique per module
+  out.root = ecs_file_root(std::move(node), resource.range);
   return out;
 }
 
@@ -168,15 +182,28 @@ void resolve_ecs_in_terraform(Workspace& ws) {
     for (const auto& n : doc.root.children)
       any = any || (doc.format == Format::Terraform && is_task(n));
   if (!any) return;
+  // Module instances carry no source of their own: heredocs are read from the file's bytes,
+  // held by the document of the same path that has them.
+  std::map<std::string_view, std::string_view> sources;
+  for (const auto& doc : ws.documents)
+    if (doc.format == Format::Terraform && !doc.source.empty())
+      sources.emplace(doc.path, doc.source);
+  std::vector<std::vector<Document>> derived(ws.documents.size());
+  size_t count = 0;
+  for (size_t i = 0; i < ws.documents.size(); ++i) {
+    const Document& doc = ws.documents[i];
+    if (doc.format != Format::Terraform) continue;
+    auto it = sources.find(doc.path);
+    std::string_view source = it == sources.end() ? std::string_view() : it->second;
+    for (const auto& n : doc.root.children)
+      if (is_task(n)) derived[i].push_back(ecs_document_from_terraform(doc, n, source));
+    count += derived[i].size();
+  }
   std::vector<Document> docs;
-  docs.reserve(ws.documents.size() + 4);
-  for (auto& doc : ws.documents) {
-    std::vector<Document> derived;
-    if (doc.format == Format::Terraform)
-      for (const auto& n : doc.root.children)
-        if (is_task(n)) derived.push_back(ecs_document_from_terraform(doc, n));
-    docs.push_back(std::move(doc));
-    for (auto& d : derived) docs.push_back(std::move(d));
+  docs.reserve(ws.documents.size() + count);
+  for (size_t i = 0; i < ws.documents.size(); ++i) {
+    docs.push_back(std::move(ws.documents[i]));
+    for (auto& d : derived[i]) docs.push_back(std::move(d));
   }
   ws.documents = std::move(docs);
 }

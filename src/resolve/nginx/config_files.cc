@@ -40,8 +40,8 @@ bool has_glob_magic(const std::string& pattern) {
 }
 
 std::string join_path(const std::string& base, const std::string& rel) {
-  fs::path p = (!rel.empty() && rel.front() == '/') || base.empty() ? fs::path(rel)
-                                                                     : fs::path(base) / rel;
+  fs::path p =
+      (!rel.empty() && rel.front() == '/') || base.empty() ? fs::path(rel) : fs::path(base) / rel;
   std::string out = p.lexically_normal().generic_string();
   if (out.size() > 1 && out.back() == '/') out.pop_back();
   return out;
@@ -132,7 +132,9 @@ std::optional<std::string> MemoryConfigFiles::read(const std::string& path) cons
   return it->second;
 }
 
-bool MemoryConfigFiles::is_file(const std::string& path) const { return files_.count(path) > 0; }
+bool MemoryConfigFiles::is_file(const std::string& path) const {
+  return files_.count(path) > 0;
+}
 
 bool MemoryConfigFiles::is_dir(const std::string& path) const {
   std::string prefix = path == "/" ? "/" : path + "/";

@@ -23,8 +23,8 @@ constexpr size_t kMaxSplicedNodes = 200000;
 
 // Files that nginx packages ship next to nginx.conf; repositories rarely commit them.
 constexpr std::array<std::string_view, 9> kShippedFiles = {
-    "mime.types",    "fastcgi_params", "fastcgi.conf", "proxy_params",          "uwsgi_params",
-    "scgi_params",   "koi-utf",        "win-utf",      "options-ssl-nginx.conf"};
+    "mime.types",  "fastcgi_params", "fastcgi.conf", "proxy_params",          "uwsgi_params",
+    "scgi_params", "koi-utf",        "win-utf",      "options-ssl-nginx.conf"};
 
 // Workspace documents first, then the fallback file access.
 class Overlay : public ConfigFiles {
@@ -174,7 +174,8 @@ class Resolver {
 
   void expand(std::vector<Node>& nodes, const std::string& file, const std::string& display) {
     for (size_t i = 0; i < nodes.size(); ++i) {
-      if (nodes[i].type != "include" || nodes[i].kind != "directive" || nodes[i].attribute("block")) {
+      if (nodes[i].type != "include" || nodes[i].kind != "directive" ||
+          nodes[i].attribute("block")) {
         expand(nodes[i].children, file, display);
         continue;
       }
@@ -182,7 +183,8 @@ class Resolver {
       if (spliced.empty()) continue;
       size_t n = spliced.size();
       nodes.insert(nodes.begin() + static_cast<std::ptrdiff_t>(i) + 1,
-                   std::make_move_iterator(spliced.begin()), std::make_move_iterator(spliced.end()));
+                   std::make_move_iterator(spliced.begin()),
+                   std::make_move_iterator(spliced.end()));
       i += n;
     }
   }
@@ -192,7 +194,8 @@ class Resolver {
     std::vector<Node> out;
     if (over_budget_) return out;
     if (inc.labels.size() != 1) {
-      diagnose(Diagnostic::Level::Warning, "include takes exactly one file name", display, inc.range);
+      diagnose(Diagnostic::Level::Warning, "include takes exactly one file name", display,
+               inc.range);
       return out;
     }
     const std::string& pattern = inc.labels.front();
@@ -225,15 +228,16 @@ class Resolver {
       }
       const Node* src = source_of(target);
       if (!src) {
-        diagnose(Diagnostic::Level::Warning, "cannot read included file " + target_display,
-                 display, inc.range);
+        diagnose(Diagnostic::Level::Warning, "cannot read included file " + target_display, display,
+                 inc.range);
         continue;
       }
       spliced_ += count_nodes(src->children);
       if (spliced_ > kMaxSplicedNodes) {
         if (!over_budget_)
-          diagnose(Diagnostic::Level::Error, "include expansion exceeds " +
-                   std::to_string(kMaxSplicedNodes) + " directives; the rest is not spliced",
+          diagnose(Diagnostic::Level::Error,
+                   "include expansion exceeds " + std::to_string(kMaxSplicedNodes) +
+                       " directives; the rest is not spliced",
                    display, inc.range);
         over_budget_ = true;
         continue;
@@ -268,8 +272,8 @@ class Resolver {
                display, r);
     } else {
       diagnose(Diagnostic::Level::Warning,
-               "included file \"" + pattern + "\" not found (looked under " +
-                   display_of(prefix_) + " and beside " + display + ")",
+               "included file \"" + pattern + "\" not found (looked under " + display_of(prefix_) +
+                   " and beside " + display + ")",
                display, r);
     }
   }

@@ -9,7 +9,9 @@ namespace clearance {
 
 namespace {
 
-bool is_block(const Node& n) { return n.kind == "directive" && n.attribute("block"); }
+bool is_block(const Node& n) {
+  return n.kind == "directive" && n.attribute("block");
+}
 
 std::string file_of(const Node& n, const std::string& doc_path) {
   const Attribute* f = n.attribute("file");
@@ -178,7 +180,8 @@ void NginxView::build(NginxContext& ctx, bool in_stream) {
     if (!is_block(child)) continue;
     NginxContext::Kind kind;
     using K = NginxContext::Kind;
-    if (child.type == "http" && ctx.kind == K::Main) kind = K::Http;
+    if (child.type == "http" && ctx.kind == K::Main)
+      kind = K::Http;
     else if (child.type == "server" && !in_stream && (ctx.kind == K::Main || ctx.kind == K::Http))
       kind = K::Server;
     else if (child.type == "location" && (ctx.kind == K::Server || ctx.kind == K::Location))
@@ -196,8 +199,10 @@ void NginxView::build(NginxContext& ctx, bool in_stream) {
     std::vector<HeaderDef> own_add, own_more;
     for (const auto& d : child.children) {
       if (d.kind != "directive") continue;
-      if (d.type == "add_header") add_header_defs(*sub, d, own_add);
-      else if (d.type == "more_set_headers") more_headers_defs(*sub, d, own_more);
+      if (d.type == "add_header")
+        add_header_defs(*sub, d, own_add);
+      else if (d.type == "more_set_headers")
+        more_headers_defs(*sub, d, own_more);
     }
     // Split the parent's list back into its two families before inheriting each.
     std::vector<HeaderDef> parent_add, parent_more;
@@ -228,7 +233,8 @@ const Node* NginxView::map_for(std::string_view name) const {
 }
 
 std::optional<std::vector<std::string>> NginxView::possible_values(std::string_view value) const {
-  if (value.find('$') == std::string_view::npos) return std::vector<std::string>{std::string(value)};
+  if (value.find('$') == std::string_view::npos)
+    return std::vector<std::string>{std::string(value)};
   std::string_view name = value.substr(1);
   if (value.front() != '$') return std::nullopt;
   if (name.size() > 2 && name.front() == '{' && name.back() == '}')

@@ -23,8 +23,8 @@ namespace clearance {
 
 /// One response header as an `add_header` or `more_set_headers` defines it.
 struct HeaderDef {
-  std::string name;   ///< as written
-  std::string value;  ///< as written (variables verbatim)
+  std::string name;     ///< as written
+  std::string value;    ///< as written (variables verbatim)
   bool always = false;  ///< sent for every status code (`always`; more_set_headers without -s)
   Location location;    ///< the defining directive
   const Node* node = nullptr;

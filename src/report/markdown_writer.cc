@@ -1,0 +1,136 @@
+// Markdown for a pull-request comment. It has to stay readable when long, so each severity
+// is a table of one line per finding and the rule explanations sit in <details> blocks that
+// are closed by default, once per rule. Text from scanned files is escaped so that it cannot
+// break the table or inject markup. Suppressed findings are counted, not listed.
+#include "report/markdown_writer.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "report/ordering.h"
+#include "report/summary.h"
+
+namespace clearance {
+
+namespace {
+
+/// Escapes Markdown and HTML specials, keeps the text on one line (a table cell).
+std::string md(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (c < 0x20 && c != '\t') {
+      continue;
+    } else if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' ||
+               c == '#') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
+    } else if (c == '&') {
+      out += "&amp;";
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+/// Inline code that survives backticks in the text.
+std::string code(std::string_view text) {
+  std::string clean;
+  for (char c : text) clean += (c == '\n' || c == '\r' || c == '|') ? ' ' : c;
+  std::string fence = clean.find('`') == std::string::npos ? "`" : "``";
+  return fence + (fence.size() > 1 ? " " : "") + clean + (fence.size() > 1 ? " " : "") + fence;
+}
+
+constexpr std::string_view kIcons[] = {"⚪", "🔵", "🟡", "🟠", "🔴"};
+
+}  // namespace
+
+void write_markdown(const Report& report, std::ostream& out, Severity threshold) {
+  Summary s = summarize(report, threshold);
+  out << "## clearance: ";
+  if (s.failing > 0)
+    out << s.failing << (s.failing == 1 ? " finding" : " findings") << " at or above "
+        << severity_name(threshold);
+  else
+    out << "no findings at or above " << severity_name(threshold);
+  out << "\n\n";
+  out << "| Severity | Findings |\n|---|---:|\n";
+  for (int i = static_cast<int>(Severity::Critical); i >= 0; --i) {
+    auto sev = static_cast<Severity>(i);
+    out << "| " << kIcons[i] << ' ' << severity_name(sev) << " | " << s.failed_at(sev) << " |\n";
+  }
+  out << "| undetermined | " << s.undetermined << " |\n";
+  out << "| suppressed | " << s.suppressed << " |\n\n";
+  out << report.stats.files_scanned << (report.stats.files_scanned == 1 ? " file" : " files")
+      << " scanned";
+  if (s.parse_errors)
+    out << ", " << s.parse_errors << (s.parse_errors == 1 ? " file" : " files")
+        << " could not be parsed";
+  out << ".\n";
+
+  std::map<std::string, const Rule*> rules;
+  for (const Rule* r : report.rules) rules[r->id] = r;
+  auto findings = ordered_findings(report);
+  for (int i = static_cast<int>(Severity::Critical); i >= 0; --i) {
+    auto sev = static_cast<Severity>(i);
+    std::vector<const Finding*> group;
+    for (const Finding* f : findings)
+      if (f->suppressions.empty() && f->verdict == Verdict::Fail && f->severity == sev)
+        group.push_back(f);
+    if (group.empty()) continue;
+    out << "\n### " << kIcons[i] << ' ' << severity_name(sev) << " (" << group.size() << ")\n\n";
+    out << "| Location | Rule | Finding |\n|---|---|---|\n";
+    std::set<std::string> seen_rules;
+    for (const Finding* f : group) {
+      out << "| "
+          << code(f->location.path + ":" +
+                  std::to_string(f->location.range.begin.line ? f->location.range.begin.line : 1))
+          << " | " << code(f->rule_id) << " | " << md(f->message) << " |\n";
+      seen_rules.insert(f->rule_id);
+    }
+    for (const auto& id : seen_rules) {
+      auto it = rules.find(id);
+      if (it == rules.end()) continue;
+      const Rule& r = *it->second;
+      out << "\n<details><summary>" << code(r.id) << ": " << md(r.title) << "</summary>\n\n"
+          << md(r.description) << "\n\n**Fix:** " << md(r.remediation) << "\n";
+      for (const auto& ref : r.references) out << "\n- " << md(ref);
+      out << "\n</details>\n";
+    }
+  }
+  std::vector<const Finding*> undetermined;
+  for (const Finding* f : findings)
+    if (f->suppressions.empty() && f->verdict == Verdict::Undetermined) undetermined.push_back(f);
+  if (!undetermined.empty()) {
+    out << "\n<details><summary>" << undetermined.size()
+        << " undetermined (values not known statically: review by hand)</summary>\n\n";
+    out << "| Location | Rule | Finding |\n|---|---|---|\n";
+    for (const Finding* f : undetermined)
+      out << "| " << code(f->location.path + ":" + std::to_string(f->location.range.begin.line))
+          << " | " << code(f->rule_id) << " | " << md(f->message)
+          << (f->expression.empty() ? "" : " (unresolved: " + code(f->expression) + ")") << " |\n";
+    out << "\n</details>\n";
+  }
+  auto notes = ordered_notifications(report);
+  if (!notes.empty()) {
+    out << "\n<details><summary>" << notes.size() << " problem(s) reading the input</summary>\n\n";
+    for (const Diagnostic* d : notes)
+      out << "- "
+          << (d->location.path.empty()
+                  ? std::string()
+                  : code(d->location.path + ":" + std::to_string(d->location.range.begin.line)) +
+                        " ")
+          << md(d->message) << "\n";
+    out << "\n</details>\n";
+  }
+}
+
+}  // namespace clearance
