@@ -2,6 +2,8 @@
 // `<<-` heredocs, over the Expression parts the template builder produced.
 #include "parse/terraform/hcl_text.h"
 
+#include "parse/json/utf8.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <utility>
@@ -11,24 +13,6 @@ namespace clearance::hcl {
 using Kind = Expression::Kind;
 
 namespace {
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 bool parse_hex(std::string_view s, uint32_t& out) {
   out = 0;
