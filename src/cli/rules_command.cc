@@ -14,7 +14,10 @@ namespace {
 
 std::string formats_of(const Rule& r) {
   std::string out;
-  for (Format f : r.target.formats) out += (out.empty() ? "" : ",") + std::string(format_name(f));
+  for (Format f : r.target.formats) {
+    if (!out.empty()) out += ',';
+    out += format_name(f);
+  }
   return out;
 }
 

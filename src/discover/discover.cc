@@ -62,7 +62,8 @@ std::string parent_dir(const std::string& path) {
 }
 
 std::string child(const std::string& dir, std::string_view name) {
-  return dir == "/" ? "/" + std::string(name) : dir + "/" + std::string(name);
+  std::string out = dir == "/" ? std::string() : dir;
+  return out.append("/").append(name);
 }
 
 /// The top of the git work tree holding `dir`, if any: the nearest ancestor with a `.git`.

@@ -37,7 +37,7 @@ void write_gitlab(const Report& report, std::ostream& out) {
     bool undetermined = f->verdict == Verdict::Undetermined;
     std::string fingerprint = f->fingerprint.empty() ? finding_fingerprint(*f) : f->fingerprint;
     int n = ++seen[fingerprint];
-    if (n > 1) fingerprint += "-" + std::to_string(n);
+    if (n > 1) fingerprint.append("-").append(std::to_string(n));
     nlohmann::ordered_json issue;
     issue["description"] = (undetermined ? "Undetermined: " : "") + f->message;
     issue["check_name"] = f->rule_id;

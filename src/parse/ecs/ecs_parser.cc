@@ -39,7 +39,7 @@ Node container_node(Value container, size_t index) {
       name && name->is_string() && !name->as_string().empty())
     n.name = name->as_string();
   else
-    n.name = "[" + std::to_string(index) + "]";
+    n.name = std::string("[").append(std::to_string(index)).append("]");
   n.attributes.reserve(container.members().size());
   for (auto& m : container.members()) {
     Range r = member_range(m);

@@ -188,9 +188,10 @@ Value unknown(std::string text, Range r) {
 }
 
 std::string key_text(const Value& key) {
-  if (key.is_number()) return "[" + number_text(key.as_number()) + "]";
-  if (key.is_string()) return "[\"" + key.as_string() + "\"]";
-  return "[" + (key.is_unknown() ? key.as_string() : key.to_display()) + "]";
+  std::string out = "[";
+  if (key.is_number()) return out.append(number_text(key.as_number())).append("]");
+  if (key.is_string()) return out.append("\"").append(key.as_string()).append("\"]");
+  return out.append(key.is_unknown() ? key.as_string() : key.to_display()).append("]");
 }
 
 }  // namespace clearance::tf
