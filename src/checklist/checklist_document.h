@@ -1,5 +1,6 @@
-// A Markdown checklist as teams write it: headings, bold group headers that are items
-// themselves, nested `- [ ]` items (any indent, under numbered lists too), tables, rules.
+// A Markdown checklist as teams write it: headings, bold group headers, nested `- [ ]` /
+// `* [ ]` / `+ [ ]` items at any depth, numbered `1. [ ]` and `1) [ ]` items, table rows with
+// a status cell (`[ ]`, ☐, ✅...), bare status-emoji lines, YAML front matter, code blocks.
 // Reading keeps every line, so writing back changes only the item lines.
 #pragma once
 
@@ -9,8 +10,12 @@
 
 namespace clearance {
 
-/// One `- [ ]` / `- [x]` line.
+/// How an item is written; the writer puts the verdict where the style allows.
+enum class ItemStyle { Checkbox, StatusEmoji, TableRow };
+
+/// One item: a checkbox line, a status-emoji line or a table row with a status cell.
 struct ChecklistItem {
+  ItemStyle style = ItemStyle::Checkbox;
   size_t line = 0;         ///< index into ChecklistDocument::lines (0-based)
   size_t indent = 0;       ///< columns before the bullet
   size_t text_column = 0;  ///< byte offset where the item's text starts (after "[ ] ")
@@ -18,7 +23,9 @@ struct ChecklistItem {
   std::string text;        ///< the item's text as written (no trailing spaces)
   int parent = -1;         ///< index of the enclosing item, -1 at top level
   std::vector<size_t> children;
+  size_t text_end = 0;     ///< byte offset where the item's text ends in the line
   std::string section;         ///< the nearest heading above, without '#' and emoji
+  std::string group;           ///< the nearest bold group header line above, if any
   std::string override_rules;  ///< ids from an `<!-- clearance: a, b -->` comment, comma list
 };
 
@@ -28,7 +35,8 @@ struct ChecklistDocument {
   std::vector<ChecklistItem> items;
 };
 
-/// Parses `markdown`. Never fails: a line that is not an item is kept as it is.
+/// Parses `markdown`. Never fails: a line that is not an item is kept as it is (a document
+/// with no item has an empty `items`, which the command reports as an error).
 ChecklistDocument read_checklist(std::string_view markdown);
 
 /// `text` without `<!-- clearance: ... -->` comments.

@@ -33,6 +33,8 @@ void write_json(const ChecklistDocument& doc, const std::vector<ItemResult>& res
     items.push_back({{"line", doc.items[i].line + 1},
                      {"section", doc.items[i].section},
                      {"text", doc.items[i].text},
+                     {"checked", doc.items[i].checked},
+                     {"conflict", doc.items[i].checked && results[i].status == ItemStatus::Failed},
                      {"status", item_status_name(results[i].status)},
                      {"rules", results[i].rules},
                      {"evidence", evidence}});
@@ -135,6 +137,13 @@ int run_checklist(const ChecklistSettings& s) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   ChecklistDocument doc = read_checklist(buffer.str());
+  if (doc.items.empty()) {
+    std::cerr << "clearance: no checklist items found in " << s.checklist
+              << " (recognised: '- [ ] text', '1. [ ] text', table rows with a status cell such"
+                 " as '| text | [ ] |' or '| text | \u2610 |', and lines starting with a status"
+                 " emoji such as '\u2705 text')\n";
+    return 2;
+  }
 
   DeclaredTable table;
   std::string error;
