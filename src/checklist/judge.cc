@@ -3,11 +3,19 @@
 // verified > declared). An item nothing matches is manual.
 #include "checklist/judge.h"
 
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 
 #include "checklist/normalise.h"
 #include "checklist/value_checks.h"
+#include "engine/embedded_rules.h"
+#include "engine/engine.h"
+#include "engine/rule_set.h"
 
 namespace clearance {
 
@@ -90,29 +98,138 @@ std::vector<std::string> split_ids(const std::string& list) {
   return out;
 }
 
+/// The findings and checks of rule `id` run again over `ws` with `params` in its YAML.
+Report rerun_with_params(const Report& report, const std::string& id,
+                         const std::map<std::string, std::string>& params, const Workspace& ws) {
+  Report out;
+  const Rule* rule = nullptr;
+  for (const Rule* r : report.rules)
+    if (r->id == id) rule = r;
+  if (!rule) return out;
+  std::string text;
+  for (const auto& e : embedded_rules())
+    if (e.path == rule->source) text = std::string(e.yaml);
+  if (text.empty()) {
+    std::ifstream in(rule->source, std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    text = buf.str();
+  }
+  RuleSet one;
+  std::vector<RuleError> errors;
+  Rule fresh;
+  try {
+    YAML::Node root = YAML::Load(text);
+    for (const auto& [name, value] : params) root["params"][name] = YAML::Load(value);
+    YAML::Emitter emit;
+    emit << root;
+    if (!RuleSet::parse(emit.c_str(), rule->source, fresh, errors)) return out;
+  } catch (const YAML::Exception&) {
+    return out;
+  }
+  fresh.severity = rule->severity;
+  one.add(std::move(fresh), errors);
+  EngineResult r = run_rules(one, ws);
+  out.findings = std::move(r.findings);
+  out.checks = std::move(r.checks);
+  // Suppressions of the full scan still apply to the same subject.
+  for (auto& f : out.findings)
+    for (const auto& g : report.findings)
+      if (g.rule_id == f.rule_id && g.location.path == f.location.path &&
+          g.location.range.begin.line == f.location.range.begin.line)
+        f.suppressions = g.suppressions;
+  return out;
+}
+
 }  // namespace
 
-std::vector<ItemResult> judge_checklist(const ChecklistDocument& doc, const Report& report,
-                                        const Workspace& ws, const DeclaredTable& table) {
+std::vector<ItemMatch> match_checklist(const ChecklistDocument& doc,
+                                       const std::vector<const Rule*>& rules,
+                                       const MatchContext& ctx) {
   std::map<std::string, std::vector<std::string>> by_phrase;
-  for (const Rule* rule : report.rules)
-    for (const auto& phrase : rule->checklist)
-      by_phrase[normalise_phrase(phrase)].push_back(rule->id);
+  for (const Rule* rule : rules) {
+    for (const auto& phrase : rule->checklist) by_phrase[normalise_phrase(phrase)].push_back(rule->id);
+    auto& title = by_phrase[normalise_phrase(rule->title)];
+    if (std::find(title.begin(), title.end(), rule->id) == title.end()) title.push_back(rule->id);
+  }
+  std::vector<ItemMatch> out(doc.items.size());
+  for (size_t i = 0; i < doc.items.size(); ++i) {
+    const ChecklistItem& item = doc.items[i];
+    ItemMatch& m = out[i];
+    std::string text = strip_override_comment(item.text);
+    std::string key = normalise_phrase(text);
+    if (!item.override_rules.empty()) {
+      m.how = ItemMatch::How::Pinned;
+      if (item.override_rules != "manual") m.rules = split_ids(item.override_rules);
+      m.notes.push_back("pinned by the <!-- clearance: --> marker on the item");
+      if (m.rules.empty()) m.reason = "pinned to manual";
+      continue;
+    }
+    bool pinned = false;
+    for (const auto& pin : ctx.pins) {
+      bool hit = !pin.item.empty() && normalise_phrase(pin.item) == key;
+      if (!hit && !pin.pattern.empty()) {
+        try {
+          hit = std::regex_search(text, std::regex(pin.pattern, std::regex::icase));
+        } catch (const std::regex_error&) {
+        }
+      }
+      if (!hit) continue;
+      m.how = ItemMatch::How::Pinned;
+      m.rules = pin.rules;
+      m.notes.push_back("pinned by .clearance.yml checklist: " +
+                        (pin.item.empty() ? "pattern " + pin.pattern : "item \"" + pin.item + "\""));
+      if (m.rules.empty()) m.reason = "pinned to manual";
+      pinned = true;
+      break;
+    }
+    if (pinned) continue;
+    for (const Rule* rule : rules)
+      if (text.find(rule->id) != std::string::npos) m.rules.push_back(rule->id);
+    if (!m.rules.empty()) {
+      m.how = ItemMatch::How::RuleId;
+    } else if (auto it = by_phrase.find(key); it != by_phrase.end()) {
+      m.how = ItemMatch::How::Phrase;
+      m.rules = it->second;
+    } else if (ctx.table && ctx.table->find(key)) {
+      m.notes.push_back("existence item of checklist/declared.yaml");
+    } else if (ctx.vocabulary) {
+      std::vector<std::string> around;
+      if (item.parent >= 0) around.push_back(doc.items[static_cast<size_t>(item.parent)].text);
+      if (!item.group.empty()) around.push_back(item.group);
+      if (!item.section.empty()) around.push_back(item.section);
+      m = match_concepts(text, around, rules, *ctx.vocabulary);
+    }
+    if (!m.rules.empty()) read_parameters(text, rules, m);
+  }
+  return out;
+}
 
+std::vector<ItemResult> judge_checklist(const ChecklistDocument& doc, const Report& report,
+                                        const Workspace& ws, const MatchContext& ctx) {
+  std::vector<ItemMatch> matches = match_checklist(doc, report.rules, ctx);
+  std::map<std::string, Report> reruns;  // rule id + parameters -> findings and checks
   std::vector<ItemResult> results(doc.items.size());
   for (size_t i = 0; i < doc.items.size(); ++i) {
     const ChecklistItem& item = doc.items[i];
+    const ItemMatch& m = matches[i];
     ItemResult& result = results[i];
     std::string text = strip_override_comment(item.text);
     std::string key = normalise_phrase(text);
-    bool overridden = !item.override_rules.empty();
-    std::vector<std::string> ids =
-        overridden ? split_ids(item.override_rules) : std::vector<std::string>{};
-    if (!overridden)
-      if (auto it = by_phrase.find(key); it != by_phrase.end()) ids = it->second;
-    if (!ids.empty()) merge(result, judge_rules(ids, report));
-    if (!overridden)
-      if (const DeclaredEntry* e = table.find(key)) merge(result, judge_declared(*e, text, ws));
+    bool overridden = m.how == ItemMatch::How::Pinned;
+    for (const auto& id : m.rules) {
+      auto p = m.params.find(id);
+      const Report* source = &report;
+      if (p != m.params.end()) {
+        std::string cache = id;
+        for (const auto& [k, v] : p->second) cache.append("|").append(k).append("=").append(v);
+        if (!reruns.count(cache)) reruns[cache] = rerun_with_params(report, id, p->second, ws);
+        source = &reruns[cache];
+      }
+      merge(result, judge_rules({id}, *source));
+    }
+    if (!overridden && ctx.table)
+      if (const DeclaredEntry* e = ctx.table->find(key)) merge(result, judge_declared(*e, text, ws));
 
     // Value lists: every child names an environment variable, or every child is an IAM action.
     if (item.children.size() < 2 || overridden) continue;

@@ -86,6 +86,7 @@ int run_cli(int argc, char** argv) {
   checklist_cmd->add_option("-o,--output", checklist.output, "Write the filled-in checklist to this file");
   checklist_cmd->add_option("--rules", checklist.rule_dirs, "Directory of additional rule YAML files (repeatable)");
   checklist_cmd->add_option("-j,--jobs", checklist.jobs, "Parallel workers (default: one per core)");
+  checklist_cmd->add_flag("--explain", checklist.explain, "Print, per item, the words matched, the check chosen and its parameters, or why it stays manual");
 
   app.add_subcommand("version", "Print the version");
 

@@ -13,6 +13,7 @@
 #include "checklist/declared_table.h"
 #include "checklist/judge.h"
 #include "checklist/markdown_writer.h"
+#include "cli/checklist_explain.h"
 #include "cli/pipeline.h"
 #include "cli/rule_loading.h"
 #include "engine/engine.h"
@@ -151,8 +152,24 @@ int run_checklist(const ChecklistSettings& s) {
     std::cerr << "clearance: " << error << "\n";
     return 2;
   }
+  Vocabulary vocabulary;
+  MatchContext match;
+  match.table = &table;
+  match.vocabulary = &vocabulary;
+  if (!load_vocabulary(vocabulary_yaml(), vocabulary, error) ||
+      !load_checklist_pins(s.paths.empty() ? "." : s.paths.front(), match.pins, error)) {
+    std::cerr << "clearance: " << error << "\n";
+    return 2;
+  }
   RuleSet rules;
   if (!load_rules(s.rule_dirs, rules)) return 2;
+  if (s.explain) {
+    std::vector<const Rule*> all;
+    for (const auto& r : rules.rules()) all.push_back(&r);
+    std::sort(all.begin(), all.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
+    write_explain(doc, match_checklist(doc, all, match), std::cout);
+    return 0;
+  }
   ScanStats stats;
   DiscoverResult found = discover(s.paths.empty() ? std::vector<std::string>{"."} : s.paths, {});
   LoadSettings load;
@@ -168,7 +185,7 @@ int run_checklist(const ChecklistSettings& s) {
   report.checks = std::move(result.checks);
   report.stats = stats;
 
-  std::vector<ItemResult> results = judge_checklist(doc, report, ws, table);
+  std::vector<ItemResult> results = judge_checklist(doc, report, ws, match);
   std::ostringstream rendered;
   if (s.format == "json")
     write_json(doc, results, rendered);

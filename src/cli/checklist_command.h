@@ -14,6 +14,7 @@ struct ChecklistSettings {
   std::string output;               ///< file to write; empty = standard output
   std::vector<std::string> rule_dirs;
   unsigned jobs = 0;
+  bool explain = false;  ///< print how each item is matched instead of the filled-in checklist
 };
 
 /// Returns 0 when no item failed, 1 when one did, 2 on error.

@@ -21,7 +21,7 @@ namespace {
 
 constexpr const char* kTopKeys =
     "version, rules, tags, exclude, production_env_files, rules_dirs, ignore, severity_threshold, "
-    "baseline";
+    "baseline, checklist";
 constexpr const char* kSeverities = "info, low, medium, high, critical";
 
 class Reader {
@@ -59,6 +59,8 @@ class Reader {
           out_.baseline = absolute(v.Scalar());
         else
           error(v, "baseline must be a file path");
+      } else if (key == "checklist") {
+        // Pinned checklist mappings: read by `clearance checklist` (checklist_pins.cc).
       } else {
         error(kv.first, "unknown key '" + key + "' (valid: " + kTopKeys + ")");
       }

@@ -27,11 +27,20 @@ struct Target {
   Condition where;                   ///< only subjects where this passes are checked
 };
 
+/// What a rule checks, in the words of checklist/vocabulary.yaml, for matching checklist items.
+struct RuleAbout {
+  std::vector<std::string> subjects;
+  std::vector<std::string> properties;
+  std::map<std::string, std::string> params;    ///< unit in the item text ("days") -> param
+  std::map<std::string, std::string> unstated;  ///< param -> value when the item gives none
+};
+
 struct Rule {
   std::string id;
   std::string title;
   Severity severity = Severity::Medium;
   std::vector<std::string> checklist;
+  RuleAbout about;
   std::vector<std::string> tags;
   std::string description;
   std::string remediation;

@@ -20,7 +20,7 @@ namespace {
 
 constexpr std::string_view kRuleKeys[] = {
     "id",     "title",      "severity", "checklist", "tags",   "description", "remediation",
-    "references", "target", "condition", "message", "params", "precision"};
+    "references", "target", "condition", "message", "params", "precision", "about"};
 
 std::vector<std::string> string_list(const YAML::Node& n) {
   std::vector<std::string> out;
@@ -126,6 +126,19 @@ bool RuleSet::parse(std::string_view yaml, const std::string& source, Rule& rule
     if (!sev) return err("severity must be one of critical, high, medium, low, info");
     rule.severity = *sev;
     rule.checklist = string_list(doc["checklist"]);
+    if (const YAML::Node about = doc["about"]) {
+      if (!about.IsMap()) return err("about must be a map (subject, property, params, unstated)");
+      for (const auto& kv : about) {
+        auto key = kv.first.as<std::string>();
+        if (key == "subject") rule.about.subjects = string_list(kv.second);
+        else if (key == "property") rule.about.properties = string_list(kv.second);
+        else if ((key == "params" || key == "unstated") && kv.second.IsMap())
+          for (const auto& p : kv.second)
+            (key == "params" ? rule.about.params : rule.about.unstated)[p.first.as<std::string>()] =
+                p.second.as<std::string>();
+        else return err("unknown or malformed about." + key + " (valid: subject, property, params, unstated)");
+      }
+    }
     rule.tags = string_list(doc["tags"]);
     if (std::find(rule.tags.begin(), rule.tags.end(), "security") == rule.tags.end())
       rule.tags.insert(rule.tags.begin(), "security");
