@@ -154,7 +154,7 @@ TEST_CASE("clearance checklist fills in the SEVA seed against examples/", "[chec
   CHECK(evidence_after(out, "Database credentials secret created")
             .find("aws_secretsmanager_secret.db_credentials") != std::string::npos);
   CHECK(item_line(out, "Capacity provider configured").find("declared") != std::string::npos);
-  CHECK(item_line(out, "SNS topic for notifications").find("declared") != std::string::npos);
+  CHECK(item_line(out, "SNS topic for notifications").find("verified") != std::string::npos);
   CHECK(evidence_after(out, "SNS topic for notifications").find("aws_sns_topic.alerts declared") !=
         std::string::npos);
   // Rules: failed with the finding's location; verified with the subjects checked.
