@@ -29,6 +29,12 @@ std::vector<std::string> string_list(const YAML::Node& n) {
 
 bool meets(const Node& resource, const std::map<std::string, std::string>& test) {
   for (const auto& [path, want] : test) {
+    if (path == "@name") {
+      const Attribute* n = resource.find_attribute("name");
+      std::string names = resource.name + " " + (n ? n->value.to_display() : std::string());
+      if (lower(names).find(lower(want)) == std::string::npos) return false;
+      continue;
+    }
     const Attribute* a = resource.find_attribute(path);
     if (want == "*") {
       if (!a && !resource.find_child(path)) return false;
@@ -44,7 +50,7 @@ std::string describe(const std::map<std::string, std::string>& test) {
   std::string out;
   for (const auto& [path, want] : test) {
     if (!out.empty()) out += ", ";
-    out += want == "*" ? path + " set" : path + " containing \"" + want + "\"";
+    out += path == "@name" ? "a name containing \"" + want + "\"" : want == "*" ? path + " set" : path + " containing \"" + want + "\"";
   }
   return out;
 }
@@ -68,6 +74,36 @@ const DeclaredEntry* DeclaredTable::find(std::string_view normalised) const {
   return nullptr;
 }
 
+std::vector<const DeclaredEntry*> DeclaredTable::find_all(std::string_view normalised) const {
+  std::vector<const DeclaredEntry*> out;
+  for (const auto& e : entries)
+    if (std::find(e.phrases.begin(), e.phrases.end(), normalised) != e.phrases.end())
+      out.push_back(&e);
+  return out;
+}
+
+/// The names in the item's first parenthesised remark: "(ALB, ECS and RDS)" -> ALB, ECS, RDS.
+std::vector<std::string> remark_names(std::string_view text) {
+  std::vector<std::string> out;
+  size_t open = text.find('(');
+  size_t close = text.find(')', open == std::string_view::npos ? 0 : open);
+  if (open == std::string_view::npos || close == std::string_view::npos) return out;
+  std::string inner(text.substr(open + 1, close - open - 1));
+  for (std::string sep : {" and ", " & ", "/"})
+    for (size_t at; (at = inner.find(sep)) != std::string::npos;) inner.replace(at, sep.size(), ",");
+  size_t start = 0;
+  while (start <= inner.size()) {
+    size_t comma = inner.find(',', start);
+    std::string part = inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+    while (!part.empty() && part.back() == ' ') part.pop_back();
+    if (!part.empty()) out.push_back(part);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
 bool load_declared_table(std::string_view yaml, DeclaredTable& out, std::string& error) {
   try {
     YAML::Node root = YAML::Load(std::string(yaml));
@@ -82,6 +118,9 @@ bool load_declared_table(std::string_view yaml, DeclaredTable& out, std::string&
           e.require.push_back(std::move(test));
         }
       if (item["code_span"]) e.code_span = item["code_span"].as<std::string>();
+      e.each_named = item["each_named"] && item["each_named"].as<bool>();
+      if (item["covers"]) e.covers = item["covers"].as<std::string>();
+      if (item["via"]) e.via = item["via"].as<std::string>();
       if (e.phrases.empty() || e.resources.empty()) {
         error = "declared table: an item needs phrases and resources";
         return false;
@@ -105,6 +144,19 @@ ItemResult judge_declared(const DeclaredEntry& entry, std::string_view item_text
     auto spans = code_spans(item_text);
     if (!spans.empty())
       for (auto& t : tests) t[entry.code_span] = spans.front();
+  }
+  if (entry.each_named) {
+    auto names = remark_names(item_text);
+    if (!names.empty()) {
+      std::vector<std::map<std::string, std::string>> each;
+      for (const auto& t : tests)
+        for (const auto& n : names) {
+          auto copy = t;
+          copy["@name"] = n;
+          each.push_back(std::move(copy));
+        }
+      tests = std::move(each);
+    }
   }
   bool all_met = true;
   for (const auto& test : tests) {
@@ -136,7 +188,42 @@ ItemResult judge_declared(const DeclaredEntry& entry, std::string_view item_text
       result.evidence.push_back({"no " + what + " is declared", {}});
     }
   }
+  if (!entry.covers.empty()) {
+    // Each covered resource needs one of `resources` pointing at it through `via`.
+    for (const auto& doc : ws.documents) {
+      if (doc.format != Format::Terraform || !doc.checked) continue;
+      for (const auto& target : doc.root.children) {
+        if (target.kind != "resource" || target.type != entry.covers) continue;
+        std::string address = target.type + "." + target.name;
+        const Attribute* own = target.find_attribute(entry.via);
+        bool covered = false;
+        for (const auto& d2 : ws.documents) {
+          if (d2.format != Format::Terraform || !d2.checked || d2.module_address != doc.module_address) continue;
+          for (const auto& n : d2.root.children) {
+            if (n.kind != "resource" ||
+                std::find(entry.resources.begin(), entry.resources.end(), n.type) == entry.resources.end())
+              continue;
+            const Attribute* a = n.find_attribute(entry.via);
+            if (!a) continue;
+            std::string v = a->value.to_display();
+            if (v.find(address + ".") != std::string::npos ||
+                (own && !own->value.is_unknown() && v == own->value.to_display()))
+              covered = true;
+          }
+        }
+        if (!covered) {
+          all_met = false;
+          result.evidence.push_back({address + " has no " + entry.resources.front(),
+                                     Location{doc.path, target.range}});
+        }
+      }
+    }
+  }
   result.status = all_met ? ItemStatus::Declared : ItemStatus::Failed;
+  if (!all_met)  // only what decided the item: the missing pieces
+    std::erase_if(result.evidence, [](const Evidence& e) {
+      return e.text.ends_with(" declared") && !e.text.starts_with("no ");
+    });
   return result;
 }
 

@@ -18,12 +18,20 @@ struct DeclaredEntry {
   /// Each map must be met by one resource: attribute path -> text it contains ("*" = set).
   std::vector<std::map<std::string, std::string>> require;
   std::string code_span;  ///< attribute that must equal the item's first `code` span
+  /// The item's parenthesised list ("(ALB, ECS, RDS)") names things each of which needs a
+  /// resource whose name, label or `name` attribute contains it.
+  bool each_named = false;
+  /// Every resource of type `covers` must be named by the `via` attribute of one of
+  /// `resources` ("Bucket policies configured": each bucket has its policy).
+  std::string covers, via;
 };
 
 struct DeclaredTable {
   std::vector<DeclaredEntry> entries;
   /// The entry for a normalised item text, or nullptr.
   const DeclaredEntry* find(std::string_view normalised) const;
+  /// Every entry for a normalised item text, in table order (alternatives).
+  std::vector<const DeclaredEntry*> find_all(std::string_view normalised) const;
 };
 
 /// The embedded checklist/declared.yaml.

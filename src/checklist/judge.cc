@@ -6,12 +6,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <regex>
 #include <sstream>
 
 #include "checklist/normalise.h"
+#include "checklist/item_values.h"
 #include "checklist/value_checks.h"
 #include "engine/embedded_rules.h"
 #include "engine/engine.h"
@@ -39,18 +41,42 @@ void merge(ItemResult& into, ItemResult from) {
     into = std::move(from);
     return;
   }
-  if (rank(from.status) > rank(into.status)) into.status = from.status;
   for (auto& r : from.rules) into.rules.push_back(std::move(r));
+  // Evidence lists only what decided the item: the worst verdict's.
+  if (rank(from.status) > rank(into.status)) {
+    bool bad = from.status == ItemStatus::Failed || from.status == ItemStatus::Undetermined;
+    if (bad) into.evidence.clear();
+    into.status = from.status;
+  } else if (rank(from.status) < rank(into.status) &&
+             (into.status == ItemStatus::Failed || into.status == ItemStatus::Undetermined)) {
+    return;
+  }
   for (auto& e : from.evidence) into.evidence.push_back(std::move(e));
 }
 
-ItemResult judge_rules(const std::vector<std::string>& ids, const Report& report) {
+/// `KEY` of an item written `KEY=value` ("FLASK_ENV=production"), else "".
+std::string assigned_key(std::string_view text) {
+  std::string bare = bare_item_text(text);
+  size_t eq = bare.find('=');
+  if (eq == std::string::npos || eq == 0) return {};
+  std::string key = bare.substr(0, eq);
+  for (char c : key)
+    if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
+      return {};
+  return key;
+}
+
+/// The verdict of rules `ids`; with `key` set only findings about that key count.
+ItemResult judge_rules(const std::vector<std::string>& ids, const Report& report,
+                       const std::string& key = {}) {
   ItemResult r;
   r.rules = ids;
   bool fail = false, undetermined = false, pass = false;
+  std::vector<Evidence> passes;
   for (const auto& id : ids) {
     for (const auto& f : report.findings) {
       if (f.rule_id != id) continue;
+      if (!key.empty() && f.message.find(key) == std::string::npos) continue;
       if (!f.suppressions.empty()) {
         pass = true;
         r.evidence.push_back(
@@ -68,14 +94,13 @@ ItemResult judge_rules(const std::vector<std::string>& ids, const Report& report
     for (const auto& c : report.checks)
       if (c.rule_id == id && c.verdict == Verdict::Pass) {
         pass = true;
-        if (!fail && !undetermined)
-          r.evidence.push_back({id + ": " + c.subject + " passes", c.location});
+        passes.push_back({id + ": " + c.subject + " passes", c.location});
       }
   }
+  if (!fail && !undetermined)
+    for (auto& e : passes) r.evidence.push_back(std::move(e));
   if (fail) {
     r.status = ItemStatus::Failed;
-    std::erase_if(r.evidence,
-                  [](const Evidence& e) { return e.text.find(" passes") != std::string::npos; });
   } else if (undetermined) {
     r.status = ItemStatus::Undetermined;
   } else if (pass) {
@@ -226,10 +251,23 @@ std::vector<ItemResult> judge_checklist(const ChecklistDocument& doc, const Repo
         if (!reruns.count(cache)) reruns[cache] = rerun_with_params(report, id, p->second, ws);
         source = &reruns[cache];
       }
-      merge(result, judge_rules({id}, *source));
+      merge(result, judge_rules({id}, *source, assigned_key(text)));
     }
-    if (!overridden && ctx.table)
-      if (const DeclaredEntry* e = ctx.table->find(key)) merge(result, judge_declared(*e, text, ws));
+    if (!overridden && ctx.table) {
+      // Alternatives: the first entry the code declares decides, else the first entry fails.
+      ItemResult best;
+      bool any = false;
+      for (const DeclaredEntry* e : ctx.table->find_all(key)) {
+        ItemResult d = judge_declared(*e, text, ws);
+        if (!any || (best.status == ItemStatus::Failed && d.status != ItemStatus::Failed)) best = d;
+        any = true;
+      }
+      if (any) merge(result, std::move(best));
+    }
+    if (!overridden) {
+      ItemResult named = judge_named_values(text, ws);
+      if (!named.rules.empty()) merge(result, std::move(named));
+    }
 
     // Value lists: every child names an environment variable, or every child is an IAM action.
     if (item.children.size() < 2 || overridden) continue;
@@ -252,6 +290,14 @@ std::vector<ItemResult> judge_checklist(const ChecklistDocument& doc, const Repo
     for (size_t k = 0; k < item.children.size(); ++k)
       results[item.children[k]] = std::move(list.children[k]);
   }
+  // A decided item always says what decided it.
+  for (auto& r : results)
+    if (r.status != ItemStatus::Manual && r.evidence.empty()) {
+      std::string ids;
+      for (const auto& id : r.rules) ids += (ids.empty() ? "" : ", ") + id;
+      r.evidence.push_back({ids + ": " + std::string(item_status_name(r.status)) +
+                                " with no single place to show", {}});
+    }
   return results;
 }
 

@@ -125,6 +125,7 @@ bool load_vocabulary(std::string_view yaml, Vocabulary& out, std::string& error)
       std::string name = kv.first.as<std::string>();
       out.properties[name] = phrases(kv.second["words"]);
       out.negated[name] = kv.second["negated"] && kv.second["negated"].as<bool>();
+      out.everywhere[name] = kv.second["everywhere"] && kv.second["everywhere"].as<bool>();
     }
     for (const auto& n : root["negations"]) out.negations.push_back(stem(n.as<std::string>()));
     out.process = phrases(root["process"]);
@@ -192,7 +193,11 @@ ItemMatch match_concepts(std::string_view text, const std::vector<std::string>& 
     for (const auto& id : m.rules)
       for (const Rule* r : rules)
         if (r->id == id) owners.insert(r->about.subjects.empty() ? "" : r->about.subjects.front());
-    if (owners.size() > 1) {
+    bool everywhere = true;
+    for (const auto& h : props) everywhere = everywhere && vocab.everywhere.count(h.name) && vocab.everywhere.at(h.name);
+    if (everywhere && owners.size() > 1)
+      m.notes.push_back("the item names no subject: checked wherever " + prop_list + " is set");
+    if (owners.size() > 1 && !everywhere) {
       std::string list;
       for (const auto& o : owners) list += (list.empty() ? "" : ", ") + o;
       m.reason = "property " + prop_list + " is checked for several subjects (" + list +
