@@ -196,6 +196,7 @@ ChecklistDocument read_checklist(std::string_view markdown) {
     if (start == markdown.size()) doc.trailing_newline = true;
   }
   std::string section, group;
+  std::vector<std::pair<size_t, std::string>> heads;  // enclosing headings by level
   std::vector<size_t> open;  // stack of enclosing items, by indent
   bool in_fence = false;
   size_t n = 0;
@@ -218,6 +219,9 @@ ChecklistDocument read_checklist(std::string_view markdown) {
     if (in_fence) continue;
     if (line.starts_with("#")) {
       section = heading_text(line);
+      size_t level = line.find_first_not_of('#');
+      while (!heads.empty() && heads.back().first >= level) heads.pop_back();
+      heads.emplace_back(level, section);
       group.clear();
       open.clear();
       continue;
@@ -236,6 +240,7 @@ ChecklistDocument read_checklist(std::string_view markdown) {
     item.line = n;
     item.section = section;
     item.group = group;
+    for (auto h = heads.rbegin(); h != heads.rend(); ++h) item.headings.push_back(h->second);
     item.override_rules = override_ids(item.text);
     while (!open.empty() && doc.items[open.back()].indent >= item.indent) open.pop_back();
     size_t index = doc.items.size();

@@ -26,6 +26,7 @@ struct ChecklistItem {
   size_t text_end = 0;     ///< byte offset where the item's text ends in the line
   std::string section;         ///< the nearest heading above, without '#' and emoji
   std::string group;           ///< the nearest bold group header line above, if any
+  std::vector<std::string> headings;  ///< every enclosing heading, nearest first
   std::string override_rules;  ///< ids from an `<!-- clearance: a, b -->` comment, comma list
 };
 

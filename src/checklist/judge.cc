@@ -222,7 +222,7 @@ std::vector<ItemMatch> match_checklist(const ChecklistDocument& doc,
       std::vector<std::string> around;
       if (item.parent >= 0) around.push_back(doc.items[static_cast<size_t>(item.parent)].text);
       if (!item.group.empty()) around.push_back(item.group);
-      if (!item.section.empty()) around.push_back(item.section);
+      for (const auto& h : item.headings) around.push_back(h);
       m = match_concepts(text, around, rules, *ctx.vocabulary);
     }
     if (!m.rules.empty()) read_parameters(text, rules, m);

@@ -52,15 +52,20 @@ std::vector<Hit> find_hits(const std::vector<std::string>& words,
     }
   std::stable_sort(all.begin(), all.end(),
                    [](const Hit& a, const Hit& b) { return a.end - a.begin > b.end - b.begin; });
-  std::vector<Hit> kept;
+  std::vector<Hit> kept, spans;  // spans: every accepted place, repeats of a name included
   for (const auto& h : all) {
+    // Overlapping a longer phrase of another name loses; of the same name, it still takes
+    // its words ("in transit encryption" is one property, not also "encryption").
     bool overlaps = false;
-    for (const auto& k : kept)
-      if (h.begin < k.end && k.begin < h.end && !(h.begin == k.begin && h.end == k.end))
+    for (const auto& k : spans)
+      if (h.begin < k.end && k.begin < h.end && !(h.begin == k.begin && h.end == k.end) &&
+          k.name != h.name)
         overlaps = true;
+    if (overlaps) continue;
+    spans.push_back(h);
     bool duplicate = false;
     for (const auto& k : kept) duplicate = duplicate || (k.name == h.name);
-    if (!overlaps && !duplicate) kept.push_back(h);
+    if (!duplicate) kept.push_back(h);
   }
   return kept;
 }
@@ -153,6 +158,12 @@ ItemMatch match_concepts(std::string_view text, const std::vector<std::string>& 
     }
   std::vector<Hit> props = find_hits(words, vocab.properties);
   std::vector<Hit> subs = find_hits(words, vocab.subjects);
+  // A property word inside a subject's name is part of the name ("Secrets Manager").
+  std::erase_if(props, [&](const Hit& p) {
+    for (const auto& s : subs)
+      if (s.begin <= p.begin && p.end <= s.end && s.end - s.begin > p.end - p.begin) return true;
+    return false;
+  });
   if (props.empty()) {
     m.reason = subs.empty() ? "no subject or property word known to the vocabulary"
                             : "names " + describe(subs, m.subjects) + " but no property a rule checks";
