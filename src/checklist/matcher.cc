@@ -171,6 +171,16 @@ ItemMatch match_concepts(std::string_view text, const std::vector<std::string>& 
   }
   bool negated = false;
   for (const auto& w : words) negated = negated || has(vocab.negations, w);
+  // A subject after "to"/"into" is where something goes ("logs shipped to S3"), not what
+  // is checked; it counts only when nothing else names a subject.
+  std::vector<Hit> destinations;
+  std::erase_if(subs, [&](const Hit& h) {
+    bool dest = h.begin > 0 && (words[h.begin - 1] == "to" || words[h.begin - 1] == "into");
+    if (dest) destinations.push_back(h);
+    return dest;
+  });
+  if (!destinations.empty())
+    m.notes.push_back("not the subject: " + destinations.front().phrase + " (where it goes)");
   std::string from_context;
   if (subs.empty())
     for (const auto& c : context) {
@@ -180,6 +190,7 @@ ItemMatch match_concepts(std::string_view text, const std::vector<std::string>& 
         break;
       }
     }
+  if (subs.empty()) subs = destinations;
   std::string prop_list = describe(props, m.properties);
   std::string sub_list = describe(subs, m.subjects);
   if (!from_context.empty()) m.notes.push_back("subject taken from \"" + from_context + "\"");
