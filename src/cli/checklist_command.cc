@@ -14,6 +14,7 @@
 #include "checklist/judge.h"
 #include "checklist/markdown_writer.h"
 #include "cli/checklist_explain.h"
+#include "cli/checklist_record.h"
 #include "cli/pipeline.h"
 #include "cli/rule_loading.h"
 #include "engine/engine.h"
@@ -24,7 +25,7 @@ namespace clearance {
 namespace {
 
 void write_json(const ChecklistDocument& doc, const std::vector<ItemResult>& results,
-                std::ostream& out) {
+                const ChecklistRecord& record, std::ostream& out) {
   nlohmann::json items = nlohmann::json::array();
   for (size_t i = 0; i < doc.items.size(); ++i) {
     nlohmann::json evidence = nlohmann::json::array();
@@ -47,6 +48,7 @@ void write_json(const ChecklistDocument& doc, const std::vector<ItemResult>& res
                         {"undetermined", s.undetermined},
                         {"declared", s.declared},
                         {"manual", s.manual}}},
+                      {"record", record_json(record)},
                       {"items", items}};
   out << j.dump(2) << "\n";
 }
@@ -54,7 +56,7 @@ void write_json(const ChecklistDocument& doc, const std::vector<ItemResult>& res
 /// The checklist as one self-contained page: counts by status and by section, the judged
 /// items with their evidence, and the manual items apart (they are never ticked).
 void write_html(const ChecklistDocument& doc, const std::vector<ItemResult>& results,
-                std::ostream& out) {
+                const ChecklistRecord& record, std::ostream& out) {
   constexpr ItemStatus kStatuses[] = {ItemStatus::Verified, ItemStatus::Failed,
                                       ItemStatus::Undetermined, ItemStatus::Declared,
                                       ItemStatus::Manual};
@@ -119,6 +121,7 @@ void write_html(const ChecklistDocument& doc, const std::vector<ItemResult>& res
     }
     out << "</section>\n";
   }
+  write_record_html(record, out);
   write_html_page_end(out);
 }
 
@@ -186,13 +189,16 @@ int run_checklist(const ChecklistSettings& s) {
   report.stats = stats;
 
   std::vector<ItemResult> results = judge_checklist(doc, report, ws, match);
+  ChecklistRecord record = make_checklist_record(s.checklist, buffer.str(), s.paths, rules);
   std::ostringstream rendered;
-  if (s.format == "json")
-    write_json(doc, results, rendered);
-  else if (s.format == "html")
-    write_html(doc, results, rendered);
-  else
+  if (s.format == "json") {
+    write_json(doc, results, record, rendered);
+  } else if (s.format == "html") {
+    write_html(doc, results, record, rendered);
+  } else {
     write_checklist_markdown(doc, results, rendered);
+    write_record_markdown(record, rendered);
+  }
   if (s.output.empty()) {
     std::cout << rendered.str();
     std::cout.flush();

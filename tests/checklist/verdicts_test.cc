@@ -140,3 +140,20 @@ TEST_CASE("every decided item has evidence", "[checklist][verdict]") {
     }
   CHECK_FALSE(item(examples(), "Rate limiting configured")["evidence"].empty());
 }
+
+TEST_CASE("the JSON record names the checklist, its sha256, paths, commit, date, version and rules",
+          "[checklist][record]") {
+  const auto& r = examples()["record"];
+  CHECK(r["checklist"] == "tests/checklist/checklists/seed-style.md");
+  CHECK(r["checklist_sha256"].get<std::string>().size() == 64);
+  CHECK(r["paths"] == nlohmann::json::array({"examples"}));
+  CHECK(r["date"].get<std::string>().ends_with("Z"));
+  CHECK_FALSE(r["clearance_version"].get<std::string>().empty());
+  CHECK(r["rules"]["count"].get<size_t>() > 50);
+  CHECK(r["rules"]["sha256"].get<std::string>().size() == 64);
+  // Inside a git checkout the commit is a 40-hex id and dirty is a boolean; outside, both null.
+  if (!r["git_commit"].is_null()) {
+    CHECK(r["git_commit"].get<std::string>().size() == 40);
+    CHECK(r["git_dirty"].is_boolean());
+  }
+}
