@@ -102,7 +102,7 @@ TEST_CASE("pins: inline marker and .clearance.yml checklist section", "[checklis
   CHECK(out.find("manual: pinned to manual", multi) != std::string::npos);
 }
 
-TEST_CASE("--explain shows matched words, the check and its parameters", "[checklist][styles]") {
+TEST_CASE("checklist --explain shows matched words, the check and its parameters", "[checklist][styles]") {
   int rc = 0;
   std::string out = run("checklist tests/checklist/corpus/data-layer.md --explain", rc);
   CHECK(rc == 0);
