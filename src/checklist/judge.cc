@@ -218,6 +218,10 @@ std::vector<ItemMatch> match_checklist(const ChecklistDocument& doc,
       m.rules = it->second;
     } else if (ctx.table && ctx.table->find(key)) {
       m.notes.push_back("existence item of checklist/declared.yaml");
+    } else if (!item.children.empty()) {
+      m.reason = "a parent item: its sub-items say what to check";
+    } else if (looks_like_env_var(text) || looks_like_iam_action(text)) {
+      m.reason = "a value of the list above (checked with it when the parent names one)";
     } else if (ctx.vocabulary) {
       std::vector<std::string> around;
       if (item.parent >= 0) around.push_back(doc.items[static_cast<size_t>(item.parent)].text);

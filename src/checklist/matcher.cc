@@ -70,13 +70,6 @@ std::vector<Hit> find_hits(const std::vector<std::string>& words,
   return kept;
 }
 
-bool contains(const std::vector<std::string>& words, const std::vector<std::string>& p) {
-  if (p.empty() || p.size() > words.size()) return false;
-  for (size_t i = 0; i + p.size() <= words.size(); ++i)
-    if (std::equal(p.begin(), p.end(), words.begin() + static_cast<long>(i))) return true;
-  return false;
-}
-
 bool has(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -131,6 +124,7 @@ bool load_vocabulary(std::string_view yaml, Vocabulary& out, std::string& error)
       out.properties[name] = phrases(kv.second["words"]);
       out.negated[name] = kv.second["negated"] && kv.second["negated"].as<bool>();
       out.everywhere[name] = kv.second["everywhere"] && kv.second["everywhere"].as<bool>();
+      out.standalone[name] = kv.second["standalone"] && kv.second["standalone"].as<bool>();
     }
     for (const auto& n : root["negations"]) out.negations.push_back(stem(n.as<std::string>()));
     out.process = phrases(root["process"]);
@@ -149,15 +143,21 @@ ItemMatch match_concepts(std::string_view text, const std::vector<std::string>& 
                          const std::vector<const Rule*>& rules, const Vocabulary& vocab) {
   ItemMatch m;
   std::vector<std::string> words = item_words(text);
+  std::vector<Hit> props = find_hits(words, vocab.properties);
+  std::vector<Hit> subs = find_hits(words, vocab.subjects);
+  // A process word outside the property and subject names ("health check" is a property).
   for (const auto& p : vocab.process)
-    if (contains(words, p)) {
+    for (size_t i = 0; !p.empty() && i + p.size() <= words.size(); ++i) {
+      if (!std::equal(p.begin(), p.end(), words.begin() + static_cast<long>(i))) continue;
+      bool inside = false;
+      for (const auto* list : {&props, &subs})
+        for (const auto& h : *list) inside = inside || (h.begin <= i && i + p.size() <= h.end);
+      if (inside) continue;
       std::string w;
       for (const auto& s : p) w += (w.empty() ? "" : " ") + s;
       m.reason = "\"" + w + "\" says a person does this; pin a rule to check it from the files";
       return m;
     }
-  std::vector<Hit> props = find_hits(words, vocab.properties);
-  std::vector<Hit> subs = find_hits(words, vocab.subjects);
   // A property word inside a subject's name is part of the name ("Secrets Manager").
   std::erase_if(props, [&](const Hit& p) {
     for (const auto& s : subs)
@@ -210,7 +210,18 @@ ItemMatch match_concepts(std::string_view text, const std::vector<std::string>& 
     if (subject && property) m.rules.push_back(r->id);
   }
   if (subs.empty() && !m.rules.empty()) {
-    // No subject anywhere: the property must belong to rules of one subject only.
+    // No subject anywhere: the property must be specific enough to stand alone, or be checked
+    // everywhere it is set; otherwise it must belong to rules of one subject only.
+    bool alone = false, every = false;
+    for (const auto& h : props) {
+      alone = alone || (vocab.standalone.count(h.name) && vocab.standalone.at(h.name));
+      every = every || (vocab.everywhere.count(h.name) && vocab.everywhere.at(h.name));
+    }
+    if (!alone && !every) {
+      m.reason = "property " + prop_list + " named without a subject (which service?)";
+      m.rules.clear();
+      return m;
+    }
     std::set<std::string> owners;
     for (const auto& id : m.rules)
       for (const Rule* r : rules)

@@ -19,7 +19,8 @@ struct Vocabulary {
   std::map<std::string, std::vector<std::vector<std::string>>> subjects;  ///< name -> phrases
   std::map<std::string, std::vector<std::vector<std::string>>> properties;
   std::map<std::string, bool> negated;  ///< property -> needs a negation word
-  std::map<std::string, bool> everywhere;  ///< property -> with no subject, check every subject
+  std::map<std::string, bool> everywhere;
+  std::map<std::string, bool> standalone;  ///< property -> may match with no subject named  ///< property -> with no subject, check every subject
   std::vector<std::string> negations;
   std::vector<std::vector<std::string>> process;
 };
