@@ -117,7 +117,8 @@ bool parse_table_row(std::string_view line, ChecklistItem& item) {
       has_status = true;
     } else if (text_end == 0 && !cell.empty()) {
       bool number = true;
-      for (char ch : cell) number = number && (std::isdigit(static_cast<unsigned char>(ch)) || ch == '.' || ch == '#');
+      for (char ch : cell)
+        number = number && (std::isdigit(static_cast<unsigned char>(ch)) || ch == '.' || ch == '#');
       if (!number) {
         text_begin = start + static_cast<size_t>(cell.data() - raw.data());
         text_end = text_begin + cell.size();
@@ -197,7 +198,7 @@ ChecklistDocument read_checklist(std::string_view markdown) {
   }
   std::string section, group;
   std::vector<std::pair<size_t, std::string>> heads;  // enclosing headings by level
-  std::vector<size_t> open;  // stack of enclosing items, by indent
+  std::vector<size_t> open;                           // stack of enclosing items, by indent
   bool in_fence = false;
   size_t n = 0;
   // YAML front matter: "---" on the first line up to the next "---" or "...".

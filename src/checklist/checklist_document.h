@@ -23,9 +23,9 @@ struct ChecklistItem {
   std::string text;        ///< the item's text as written (no trailing spaces)
   int parent = -1;         ///< index of the enclosing item, -1 at top level
   std::vector<size_t> children;
-  size_t text_end = 0;     ///< byte offset where the item's text ends in the line
-  std::string section;         ///< the nearest heading above, without '#' and emoji
-  std::string group;           ///< the nearest bold group header line above, if any
+  size_t text_end = 0;                ///< byte offset where the item's text ends in the line
+  std::string section;                ///< the nearest heading above, without '#' and emoji
+  std::string group;                  ///< the nearest bold group header line above, if any
   std::vector<std::string> headings;  ///< every enclosing heading, nearest first
   std::string override_rules;  ///< ids from an `<!-- clearance: a, b -->` comment, comma list
 };

@@ -50,7 +50,9 @@ std::string describe(const std::map<std::string, std::string>& test) {
   std::string out;
   for (const auto& [path, want] : test) {
     if (!out.empty()) out += ", ";
-    out += path == "@name" ? "a name containing \"" + want + "\"" : want == "*" ? path + " set" : path + " containing \"" + want + "\"";
+    out += path == "@name" ? "a name containing \"" + want + "\""
+           : want == "*"   ? path + " set"
+                           : path + " containing \"" + want + "\"";
   }
   return out;
 }
@@ -90,11 +92,13 @@ std::vector<std::string> remark_names(std::string_view text) {
   if (open == std::string_view::npos || close == std::string_view::npos) return out;
   std::string inner(text.substr(open + 1, close - open - 1));
   for (std::string sep : {" and ", " & ", "/"})
-    for (size_t at; (at = inner.find(sep)) != std::string::npos;) inner.replace(at, sep.size(), ",");
+    for (size_t at; (at = inner.find(sep)) != std::string::npos;)
+      inner.replace(at, sep.size(), ",");
   size_t start = 0;
   while (start <= inner.size()) {
     size_t comma = inner.find(',', start);
-    std::string part = inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string part =
+        inner.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     while (!part.empty() && part.front() == ' ') part.erase(part.begin());
     while (!part.empty() && part.back() == ' ') part.pop_back();
     if (!part.empty()) out.push_back(part);
@@ -198,10 +202,12 @@ ItemResult judge_declared(const DeclaredEntry& entry, std::string_view item_text
         const Attribute* own = target.find_attribute(entry.via);
         bool covered = false;
         for (const auto& d2 : ws.documents) {
-          if (d2.format != Format::Terraform || !d2.checked || d2.module_address != doc.module_address) continue;
+          if (d2.format != Format::Terraform || !d2.checked ||
+              d2.module_address != doc.module_address)
+            continue;
           for (const auto& n : d2.root.children) {
-            if (n.kind != "resource" ||
-                std::find(entry.resources.begin(), entry.resources.end(), n.type) == entry.resources.end())
+            if (n.kind != "resource" || std::find(entry.resources.begin(), entry.resources.end(),
+                                                  n.type) == entry.resources.end())
               continue;
             const Attribute* a = n.find_attribute(entry.via);
             if (!a) continue;
@@ -213,8 +219,8 @@ ItemResult judge_declared(const DeclaredEntry& entry, std::string_view item_text
         }
         if (!covered) {
           all_met = false;
-          result.evidence.push_back({address + " has no " + entry.resources.front(),
-                                     Location{doc.path, target.range}});
+          result.evidence.push_back(
+              {address + " has no " + entry.resources.front(), Location{doc.path, target.range}});
         }
       }
     }

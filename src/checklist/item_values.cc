@@ -23,10 +23,11 @@ std::string display(const Node& n, std::string_view attr) {
 }
 
 /// "python:3.9-slim" in an item about an image, compared with each Dockerfile FROM.
-void named_image(std::string_view text, const std::vector<std::string>& words,
-                 const Workspace& ws, ItemResult& r) {
+void named_image(std::string_view text, const std::vector<std::string>& words, const Workspace& ws,
+                 ItemResult& r) {
   if (!has_word(words, "image")) return;
-  static const std::regex kRef(R"(([a-z0-9][a-z0-9._/-]*[a-z][a-z0-9._/-]*):([A-Za-z0-9][A-Za-z0-9._-]*))");
+  static const std::regex kRef(
+      R"(([a-z0-9][a-z0-9._/-]*[a-z][a-z0-9._/-]*):([A-Za-z0-9][A-Za-z0-9._-]*))");
   std::string s(text);
   std::smatch m;
   if (!std::regex_search(s, m, kRef)) return;
@@ -40,8 +41,8 @@ void named_image(std::string_view text, const std::vector<std::string>& words,
       std::string ref = display(st, "reference");
       bool same = ref == want || ref == "docker.io/library/" + want;
       found = found || same;
-      r.evidence.push_back({"FROM " + ref + (same ? " is " : " is not ") + want,
-                            Location{doc.path, st.range}});
+      r.evidence.push_back(
+          {"FROM " + ref + (same ? " is " : " is not ") + want, Location{doc.path, st.range}});
     }
   }
   if (!any) return;
@@ -51,8 +52,9 @@ void named_image(std::string_view text, const std::vector<std::string>& words,
 
 /// "Image tags use semantic versioning": every image a task definition runs has an x.y.z tag.
 void semver_tags(const std::vector<std::string>& words, const Workspace& ws, ItemResult& r) {
-  bool semver = has_word(words, "semver") ||
-                (has_word(words, "semantic") && (has_word(words, "versioning") || has_word(words, "version")));
+  bool semver =
+      has_word(words, "semver") || (has_word(words, "semantic") &&
+                                    (has_word(words, "versioning") || has_word(words, "version")));
   if (!semver || !(has_word(words, "tag") || has_word(words, "image"))) return;
   static const std::regex kSemver(R"(v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?)");
   bool any = false, bad = false;
@@ -73,8 +75,9 @@ void semver_tags(const std::vector<std::string>& words, const Workspace& ws, Ite
       bool ok = std::regex_match(tag, kSemver);
       bad = bad || !ok;
       r.evidence.push_back({"container " + n->name + " runs " + image +
-                                (ok ? " (semantic version tag)" : tag.empty() ? " (no tag)"
-                                                                              : " (tag `" + tag + "` is not a semantic version)"),
+                                (ok            ? " (semantic version tag)"
+                                 : tag.empty() ? " (no tag)"
+                                               : " (tag `" + tag + "` is not a semantic version)"),
                             Location{doc.path, n->range}});
     }
   }

@@ -12,8 +12,8 @@
 #include <regex>
 #include <sstream>
 
-#include "checklist/normalise.h"
 #include "checklist/item_values.h"
+#include "checklist/normalise.h"
 #include "checklist/value_checks.h"
 #include "engine/embedded_rules.h"
 #include "engine/engine.h"
@@ -61,7 +61,8 @@ std::string assigned_key(std::string_view text) {
   if (eq == std::string::npos || eq == 0) return {};
   std::string key = bare.substr(0, eq);
   for (char c : key)
-    if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
+    if (!(std::isupper(static_cast<unsigned char>(c)) ||
+          std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
       return {};
   return key;
 }
@@ -173,7 +174,8 @@ std::vector<ItemMatch> match_checklist(const ChecklistDocument& doc,
                                        const MatchContext& ctx) {
   std::map<std::string, std::vector<std::string>> by_phrase;
   for (const Rule* rule : rules) {
-    for (const auto& phrase : rule->checklist) by_phrase[normalise_phrase(phrase)].push_back(rule->id);
+    for (const auto& phrase : rule->checklist)
+      by_phrase[normalise_phrase(phrase)].push_back(rule->id);
     auto& title = by_phrase[normalise_phrase(rule->title)];
     if (std::find(title.begin(), title.end(), rule->id) == title.end()) title.push_back(rule->id);
   }
@@ -202,8 +204,9 @@ std::vector<ItemMatch> match_checklist(const ChecklistDocument& doc,
       if (!hit) continue;
       m.how = ItemMatch::How::Pinned;
       m.rules = pin.rules;
-      m.notes.push_back("pinned by .clearance.yml checklist: " +
-                        (pin.item.empty() ? "pattern " + pin.pattern : "item \"" + pin.item + "\""));
+      m.notes.push_back(
+          "pinned by .clearance.yml checklist: " +
+          (pin.item.empty() ? "pattern " + pin.pattern : "item \"" + pin.item + "\""));
       if (m.rules.empty()) m.reason = "pinned to manual";
       pinned = true;
       break;
@@ -299,8 +302,9 @@ std::vector<ItemResult> judge_checklist(const ChecklistDocument& doc, const Repo
     if (r.status != ItemStatus::Manual && r.evidence.empty()) {
       std::string ids;
       for (const auto& id : r.rules) ids += (ids.empty() ? "" : ", ") + id;
-      r.evidence.push_back({ids + ": " + std::string(item_status_name(r.status)) +
-                                " with no single place to show", {}});
+      r.evidence.push_back(
+          {ids + ": " + std::string(item_status_name(r.status)) + " with no single place to show",
+           {}});
     }
   return results;
 }

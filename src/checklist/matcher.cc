@@ -37,8 +37,9 @@ std::vector<std::vector<std::string>> phrases(const YAML::Node& n) {
 }
 
 /// Every phrase of `table` in `words`, overlaps resolved longest first (equal spans all kept).
-std::vector<Hit> find_hits(const std::vector<std::string>& words,
-                           const std::map<std::string, std::vector<std::vector<std::string>>>& table) {
+std::vector<Hit> find_hits(
+    const std::vector<std::string>& words,
+    const std::map<std::string, std::vector<std::vector<std::string>>>& table) {
   std::vector<Hit> all;
   for (const auto& [name, list] : table)
     for (const auto& p : list) {
@@ -118,7 +119,8 @@ std::vector<std::string> item_words(std::string_view text) {
 bool load_vocabulary(std::string_view yaml, Vocabulary& out, std::string& error) {
   try {
     YAML::Node root = YAML::Load(std::string(yaml));
-    for (const auto& kv : root["subjects"]) out.subjects[kv.first.as<std::string>()] = phrases(kv.second);
+    for (const auto& kv : root["subjects"])
+      out.subjects[kv.first.as<std::string>()] = phrases(kv.second);
     for (const auto& kv : root["properties"]) {
       std::string name = kv.first.as<std::string>();
       out.properties[name] = phrases(kv.second["words"]);
@@ -165,8 +167,9 @@ ItemMatch match_concepts(std::string_view text, const std::vector<std::string>& 
     return false;
   });
   if (props.empty()) {
-    m.reason = subs.empty() ? "no subject or property word known to the vocabulary"
-                            : "names " + describe(subs, m.subjects) + " but no property a rule checks";
+    m.reason = subs.empty()
+                   ? "no subject or property word known to the vocabulary"
+                   : "names " + describe(subs, m.subjects) + " but no property a rule checks";
     return m;
   }
   bool negated = false;
@@ -227,7 +230,8 @@ ItemMatch match_concepts(std::string_view text, const std::vector<std::string>& 
       for (const Rule* r : rules)
         if (r->id == id) owners.insert(r->about.subjects.empty() ? "" : r->about.subjects.front());
     bool everywhere = true;
-    for (const auto& h : props) everywhere = everywhere && vocab.everywhere.count(h.name) && vocab.everywhere.at(h.name);
+    for (const auto& h : props)
+      everywhere = everywhere && vocab.everywhere.count(h.name) && vocab.everywhere.at(h.name);
     if (everywhere && owners.size() > 1)
       m.notes.push_back("the item names no subject: checked wherever " + prop_list + " is set");
     if (owners.size() > 1 && !everywhere) {
@@ -251,10 +255,9 @@ ItemMatch match_concepts(std::string_view text, const std::vector<std::string>& 
   return m;
 }
 
-void read_parameters(std::string_view text, const std::vector<const Rule*>& rules,
-                     ItemMatch& m) {
-  static const std::regex kNumber(
-      R"((\d+)\s*\+?\s*(days?|d|characters?|chars?)\b)", std::regex::icase);
+void read_parameters(std::string_view text, const std::vector<const Rule*>& rules, ItemMatch& m) {
+  static const std::regex kNumber(R"((\d+)\s*\+?\s*(days?|d|characters?|chars?)\b)",
+                                  std::regex::icase);
   std::map<std::string, std::string> found;  // unit -> number
   std::string s(text);
   for (std::sregex_iterator it(s.begin(), s.end(), kNumber), end; it != end; ++it) {

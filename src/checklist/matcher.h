@@ -20,7 +20,8 @@ struct Vocabulary {
   std::map<std::string, std::vector<std::vector<std::string>>> properties;
   std::map<std::string, bool> negated;  ///< property -> needs a negation word
   std::map<std::string, bool> everywhere;
-  std::map<std::string, bool> standalone;  ///< property -> may match with no subject named  ///< property -> with no subject, check every subject
+  std::map<std::string, bool> standalone;  ///< property -> may match with no subject named  ///<
+                                           ///< property -> with no subject, check every subject
   std::vector<std::string> negations;
   std::vector<std::vector<std::string>> process;
 };
@@ -37,10 +38,10 @@ struct ItemMatch {
   How how = How::Manual;
   std::vector<std::string> rules;
   std::map<std::string, std::map<std::string, std::string>> params;  ///< rule -> param -> value
-  std::vector<std::string> subjects;    ///< "rds (database)"
-  std::vector<std::string> properties;  ///< "backups (backup)"
-  std::vector<std::string> notes;       ///< parameter sources, where the subject came from
-  std::string reason;                   ///< why it stayed manual
+  std::vector<std::string> subjects;                                 ///< "rds (database)"
+  std::vector<std::string> properties;                               ///< "backups (backup)"
+  std::vector<std::string> notes;  ///< parameter sources, where the subject came from
+  std::string reason;              ///< why it stayed manual
 };
 
 /// Matches by concept; `context` holds the texts around the item (parent item, group header,
@@ -49,8 +50,7 @@ ItemMatch match_concepts(std::string_view text, const std::vector<std::string>& 
                          const std::vector<const Rule*>& rules, const Vocabulary& vocab);
 
 /// Fills `m.params` for each rule of `m.rules` that declares `about.params` or `unstated`.
-void read_parameters(std::string_view text, const std::vector<const Rule*>& rules,
-                     ItemMatch& m);
+void read_parameters(std::string_view text, const std::vector<const Rule*>& rules, ItemMatch& m);
 
 /// "pinned", "rule id", "phrase", "concept", "manual".
 std::string_view match_how_name(ItemMatch::How how);

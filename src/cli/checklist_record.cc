@@ -21,8 +21,10 @@ namespace {
 std::string quoted(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -51,7 +53,8 @@ std::string rule_yaml(const Rule& rule) {
 
 }  // namespace
 
-ChecklistRecord make_checklist_record(const std::string& checklist, const std::string& checklist_bytes,
+ChecklistRecord make_checklist_record(const std::string& checklist,
+                                      const std::string& checklist_bytes,
                                       const std::vector<std::string>& paths, const RuleSet& rules) {
   ChecklistRecord r;
   r.checklist = checklist;
@@ -59,8 +62,8 @@ ChecklistRecord make_checklist_record(const std::string& checklist, const std::s
   r.paths = paths.empty() ? std::vector<std::string>{"."} : paths;
   std::error_code ec;
   std::filesystem::path first(r.paths.front());
-  std::string dir = std::filesystem::is_directory(first, ec) ? first.string()
-                                                             : first.parent_path().string();
+  std::string dir =
+      std::filesystem::is_directory(first, ec) ? first.string() : first.parent_path().string();
   if (dir.empty()) dir = ".";
   std::string out;
   if (git(dir, "rev-parse HEAD", out)) {
@@ -77,23 +80,26 @@ ChecklistRecord make_checklist_record(const std::string& checklist, const std::s
   r.version = CLEARANCE_VERSION;
   std::vector<const Rule*> sorted;
   for (const auto& rule : rules.rules()) sorted.push_back(&rule);
-  std::sort(sorted.begin(), sorted.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Rule* a, const Rule* b) { return a->id < b->id; });
   std::string all;
-  for (const Rule* rule : sorted) all.append(rule->id).append("\n").append(rule_yaml(*rule)).append("\n");
+  for (const Rule* rule : sorted)
+    all.append(rule->id).append("\n").append(rule_yaml(*rule)).append("\n");
   r.rule_count = sorted.size();
   r.rules_sha256 = sha256_hex(all);
   return r;
 }
 
 nlohmann::json record_json(const ChecklistRecord& r) {
-  return {{"checklist", r.checklist},
-          {"checklist_sha256", r.checklist_sha256},
-          {"paths", r.paths},
-          {"git_commit", r.git_commit.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.git_commit)},
-          {"git_dirty", r.git_commit.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.git_dirty)},
-          {"date", r.date},
-          {"clearance_version", r.version},
-          {"rules", {{"count", r.rule_count}, {"sha256", r.rules_sha256}}}};
+  return {
+      {"checklist", r.checklist},
+      {"checklist_sha256", r.checklist_sha256},
+      {"paths", r.paths},
+      {"git_commit", r.git_commit.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.git_commit)},
+      {"git_dirty", r.git_commit.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.git_dirty)},
+      {"date", r.date},
+      {"clearance_version", r.version},
+      {"rules", {{"count", r.rule_count}, {"sha256", r.rules_sha256}}}};
 }
 
 void write_record_markdown(const ChecklistRecord& r, std::ostream& out) {
@@ -104,8 +110,9 @@ void write_record_markdown(const ChecklistRecord& r, std::ostream& out) {
       << "| checklist sha256 | `" << r.checklist_sha256 << "` |\n"
       << "| scanned paths | " << paths << " |\n"
       << "| git commit | "
-      << (r.git_commit.empty() ? std::string("(not a git repository)")
-                               : "`" + r.git_commit + "`" + (r.git_dirty ? " (uncommitted changes)" : " (clean)"))
+      << (r.git_commit.empty()
+              ? std::string("(not a git repository)")
+              : "`" + r.git_commit + "`" + (r.git_dirty ? " (uncommitted changes)" : " (clean)"))
       << " |\n"
       << "| date (UTC) | " << r.date << " |\n"
       << "| clearance | " << r.version << " |\n"
@@ -122,8 +129,9 @@ void write_record_html(const ChecklistRecord& r, std::ostream& out) {
   row("checklist", r.checklist);
   row("checklist sha256", r.checklist_sha256);
   row("scanned paths", paths);
-  row("git commit", r.git_commit.empty() ? "(not a git repository)"
-                                         : r.git_commit + (r.git_dirty ? " (uncommitted changes)" : " (clean)"));
+  row("git commit", r.git_commit.empty()
+                        ? "(not a git repository)"
+                        : r.git_commit + (r.git_dirty ? " (uncommitted changes)" : " (clean)"));
   row("date (UTC)", r.date);
   row("clearance", r.version);
   row("rule set", std::to_string(r.rule_count) + " rules, sha256 " + r.rules_sha256);

@@ -21,11 +21,12 @@ struct ChecklistRecord {
   std::string date;                ///< UTC, ISO 8601
   std::string version;             ///< clearance version
   size_t rule_count = 0;
-  std::string rules_sha256;        ///< over every rule's id and YAML, in id order
+  std::string rules_sha256;  ///< over every rule's id and YAML, in id order
 };
 
 /// Collects the record; `checklist_bytes` is the file's content.
-ChecklistRecord make_checklist_record(const std::string& checklist, const std::string& checklist_bytes,
+ChecklistRecord make_checklist_record(const std::string& checklist,
+                                      const std::string& checklist_bytes,
                                       const std::vector<std::string>& paths, const RuleSet& rules);
 
 /// The record as JSON (the "record" member of `--format json`).

@@ -97,8 +97,8 @@ TEST_CASE("labelled checklist corpus maps items to the right checks", "[checklis
     }
     right_total += right;
     std::cout << md.filename().string() << ": " << doc.items.size() << " parsed, " << right
-              << " mapped right, " << wrong << " mapped wrong, " << left_manual
-              << " left manual, " << manual_mapped << " manual items mapped to a rule\n";
+              << " mapped right, " << wrong << " mapped wrong, " << left_manual << " left manual, "
+              << manual_mapped << " manual items mapped to a rule\n";
   }
   std::cout << "corpus: " << right_total << " of " << covered
             << " rule-covered items mapped right\n";

@@ -38,15 +38,21 @@ std::string run(const std::string& args, int& rc) {
 
 TEST_CASE("every common checklist style parses", "[checklist][styles]") {
   ChecklistDocument doc = read_checklist(slurp("tests/checklist/checklists/styles.md"));
-  std::vector<std::pair<std::string, bool>> want = {
-      {"dash item", false},           {"star item nested", true},
-      {"plus item nested deeper", true}, {"numbered dot item", false},
-      {"numbered paren item", false}, {"item followed by a code block", false},
-      {"table unchecked box", false}, {"table ticked box", true},
-      {"table ballot", false},        {"table ballot ticked", true},
-      {"table green tick", true},     {"table cross", false},
-      {"table white square", false},  {"bare ticked line", true},
-      {"bare crossed line", false}};
+  std::vector<std::pair<std::string, bool>> want = {{"dash item", false},
+                                                    {"star item nested", true},
+                                                    {"plus item nested deeper", true},
+                                                    {"numbered dot item", false},
+                                                    {"numbered paren item", false},
+                                                    {"item followed by a code block", false},
+                                                    {"table unchecked box", false},
+                                                    {"table ticked box", true},
+                                                    {"table ballot", false},
+                                                    {"table ballot ticked", true},
+                                                    {"table green tick", true},
+                                                    {"table cross", false},
+                                                    {"table white square", false},
+                                                    {"bare ticked line", true},
+                                                    {"bare crossed line", false}};
   REQUIRE(doc.items.size() == want.size());
   for (size_t i = 0; i < want.size(); ++i) {
     CHECK(doc.items[i].text == want[i].first);
@@ -60,7 +66,8 @@ TEST_CASE("every common checklist style parses", "[checklist][styles]") {
 }
 
 TEST_CASE("a document with no item is an error that says so", "[checklist][styles]") {
-  std::string path = (std::filesystem::temp_directory_path() / "clearance-empty-checklist.md").string();
+  std::string path =
+      (std::filesystem::temp_directory_path() / "clearance-empty-checklist.md").string();
   std::ofstream(path) << "# Notes\n\nJust prose, no checkbox.\n";
   int rc = 0;
   std::string out = run("checklist '" + path + "' examples", rc);
@@ -87,10 +94,10 @@ TEST_CASE("table rows and status lines get their verdict beside the item", "[che
 
 TEST_CASE("pins: inline marker and .clearance.yml checklist section", "[checklist][styles]") {
   int rc = 0;
-  std::string out = run(
-      "checklist tests/checklist/projects/pinned/checklist.md tests/checklist/projects/pinned "
-      "--explain",
-      rc);
+  std::string out =
+      run("checklist tests/checklist/projects/pinned/checklist.md tests/checklist/projects/pinned "
+          "--explain",
+          rc);
   CHECK(rc == 0);
   CHECK(out.find("check (pinned): aws-rds-force-ssl") != std::string::npos);
   CHECK(out.find("check (pinned): aws-s3-versioning") != std::string::npos);
@@ -102,7 +109,8 @@ TEST_CASE("pins: inline marker and .clearance.yml checklist section", "[checklis
   CHECK(out.find("manual: pinned to manual", multi) != std::string::npos);
 }
 
-TEST_CASE("checklist --explain shows matched words, the check and its parameters", "[checklist][styles]") {
+TEST_CASE("checklist --explain shows matched words, the check and its parameters",
+          "[checklist][styles]") {
   int rc = 0;
   std::string out = run("checklist tests/checklist/corpus/data-layer.md --explain", rc);
   CHECK(rc == 0);
