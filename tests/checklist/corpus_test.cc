@@ -104,3 +104,21 @@ TEST_CASE("labelled checklist corpus maps items to the right checks", "[checklis
             << " rule-covered items mapped right\n";
   CHECK(right_total * 10 >= covered * 9);
 }
+
+TEST_CASE("every rule's about: names are in the checklist vocabulary", "[checklist][corpus]") {
+  std::vector<RuleError> errors;
+  RuleSet rules = RuleSet::embedded(errors);
+  Vocabulary vocab;
+  std::string error;
+  REQUIRE(load_vocabulary(vocabulary_yaml(), vocab, error));
+  for (const auto& r : rules.rules()) {
+    INFO(r.id);
+    for (const auto& s : r.about.subjects) CHECK(vocab.subjects.count(s) == 1);
+    for (const auto& p : r.about.properties) CHECK(vocab.properties.count(p) == 1);
+    for (const auto& [param, value] : r.about.unstated) CHECK(r.params.count(param) == 1);
+    for (const auto& [unit, param] : r.about.params) {
+      CHECK((unit == "days" || unit == "characters"));
+      CHECK(r.params.count(param) == 1);
+    }
+  }
+}
