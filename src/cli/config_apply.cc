@@ -145,8 +145,10 @@ bool apply_config(const Config& config, const std::vector<std::string>& only_tag
       unknown_rule(id, rc.line);
       continue;
     }
+    // Clang 14 cannot capture a structured binding; name the id for the lambda.
+    const std::string& rule_id = id;
     Rule& rule = *std::find_if(rules.rules().begin(), rules.rules().end(),
-                               [&](const Rule& r) { return r.id == id; });
+                               [&](const Rule& r) { return r.id == rule_id; });
     if (rc.severity) rule.severity = *rc.severity;
     for (const auto& [name, value] : rc.params) {
       uint32_t line = rc.param_lines.count(name) ? rc.param_lines.at(name) : rc.line;
