@@ -56,7 +56,9 @@ class Walker {
       if (git_commit_tree(&pt, parent.get()) != 0) return fail("cannot read parent tree");
       parent_tree.reset(pt);
     }
-    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    // The library's initialiser, not its INIT macro: the macro leaves fields unnamed.
+    git_diff_options opts{};
+    if (git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION) != 0) return fail("cannot diff");
     opts.context_lines = 0;
     opts.interhunk_lines = 0;
     opts.max_size = git_off_t(options_.max_blob_size);
