@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -38,6 +39,20 @@ Report assemble_report(const RuleSet& rules, Workspace& ws, EngineResult result,
   return report;
 }
 
+/// A path named on the command line that does not exist is a usage error, so that a typo
+/// in CI fails the run instead of scanning nothing.
+bool named_paths_exist(const std::vector<std::string>& paths) {
+  bool ok = true;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (std::filesystem::symlink_status(p, ec).type() == std::filesystem::file_type::not_found) {
+      std::cerr << "clearance: no such file or directory: " << p << "\n";
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 int exit_code(const Report& report, Severity threshold) {
   for (const auto& f : report.findings)
     if (f.verdict == Verdict::Fail && f.suppressions.empty() && f.severity >= threshold) return 1;
@@ -53,6 +68,7 @@ int run_scan(const ScanSettings& s) {
     std::cerr << "clearance: unknown format '" << s.format << "' (valid: " << output_format_names() << ")\n";
     return 2;
   }
+  if (!s.staged && !named_paths_exist(s.paths)) return 2;
   std::vector<std::string> paths = s.paths.empty() ? std::vector<std::string>{"."} : s.paths;
   if (s.hook) paths = with_module_context(paths);
   Config config;
