@@ -27,7 +27,7 @@ int run_cli(int argc, char** argv) {
       ->capture_default_str();
   scan_cmd->add_option("-o,--output", scan.output, "Write the report to this file");
   scan_cmd->add_option("--severity-threshold", threshold,
-                       "Lowest severity that makes the exit code 1: info, low, medium, high, critical")
+                       "Lowest severity that makes the exit code 1: info, low, medium, high, critical, or none (never)")
       ->capture_default_str();
   scan_cmd->add_option("--rules", scan.rule_dirs, "Directory of additional rule YAML files (repeatable)");
   scan_cmd->add_flag("--no-color{false}", scan.color, "Never colour the text output");
@@ -47,6 +47,7 @@ int run_cli(int argc, char** argv) {
                      "pre-commit mode: judge the named files with their Terraform module, report only their findings");
   scan_cmd->add_option("--var-file", scan.var_files, "Terraform variable file for root modules (repeatable)");
   scan_cmd->add_option("--var", scan.vars, "Terraform variable for root modules, name=value (repeatable)");
+  scan_cmd->add_flag("--exit-zero", scan.exit_zero, "Exit 0 whatever the findings (errors still exit 2)");
 
   ScanSettings base;
   auto* baseline_cmd = app.add_subcommand("baseline", "Write the current findings to a baseline file (for scan --baseline)");
@@ -104,11 +105,12 @@ int run_cli(int argc, char** argv) {
   try {
     if (scan_cmd->parsed()) {
       auto sev = severity_from_name(threshold);
-      if (!sev) {
-        std::cerr << "clearance: --severity-threshold must be one of info, low, medium, high, critical\n";
+      if (!sev && threshold != "none") {
+        std::cerr << "clearance: --severity-threshold must be one of none, info, low, medium, high, critical\n";
         return 2;
       }
-      scan.threshold = *sev;
+      if (sev) scan.threshold = *sev;
+      if (!sev) scan.exit_zero = true;  // none: no severity fails the run
       scan.threshold_set = threshold_opt->count() > 0;
       return run_scan(scan);
     }

@@ -134,7 +134,7 @@ int run_scan(const ScanSettings& s) {
       return 2;
     }
   }
-  return exit_code(report, threshold);
+  return s.exit_zero ? 0 : exit_code(report, threshold);
 }
 
 }  // namespace clearance

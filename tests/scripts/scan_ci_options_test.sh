@@ -27,4 +27,18 @@ check "missing path exits 2" test $? -eq 2
 check "missing path is named" grep -q "no-such-dir" err.txt
 "$bin" scan bad >/dev/null 2>&1
 check "existing path still scans (exit 1 on a violation)" test $? -eq 1
+
+# --exit-zero: findings never fail the run; errors still exit 2.
+"$bin" scan bad --exit-zero >out.txt 2>&1
+check "--exit-zero exits 0 with findings" test $? -eq 0
+check "--exit-zero still reports" grep -q "aws-rds-no-public-access" out.txt
+"$bin" scan bad --exit-zero --rules /nonexistent >/dev/null 2>&1
+check "--exit-zero: an error still exits 2" test $? -eq 2
+"$bin" scan bad no-such-dir --exit-zero >/dev/null 2>&1
+check "--exit-zero: a missing path still exits 2" test $? -eq 2
+"$bin" scan bad --severity-threshold none >out.txt 2>&1
+check "--severity-threshold none is accepted and exits 0" test $? -eq 0
+check "--severity-threshold none still reports" grep -q "aws-rds-no-public-access" out.txt
+"$bin" scan bad --severity-threshold nope >/dev/null 2>&1
+check "an unknown threshold exits 2" test $? -eq 2
 [ "$fail" = 0 ]
