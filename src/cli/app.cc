@@ -47,6 +47,11 @@ int run_cli(int argc, char** argv) {
                      "pre-commit mode: judge the named files with their Terraform module, report only their findings");
   scan_cmd->add_option("--var-file", scan.var_files, "Terraform variable file for root modules (repeatable)");
   scan_cmd->add_option("--var", scan.vars, "Terraform variable for root modules, name=value (repeatable)");
+  scan_cmd->add_option("--rule", scan.only_rules,
+                       "Run only this rule, whatever the configuration says (repeatable, or comma-separated)")
+      ->allow_extra_args(false)->delimiter(',');
+  scan_cmd->add_option("--skip-rule", scan.skip_rules, "Never run this rule (repeatable, or comma-separated)")
+      ->allow_extra_args(false)->delimiter(',');
   scan_cmd->add_flag("--exit-zero", scan.exit_zero, "Exit 0 whatever the findings (errors still exit 2)");
 
   ScanSettings base;

@@ -75,7 +75,8 @@ int run_scan(const ScanSettings& s) {
   if (!load_scan_config(s.config, s.no_config, find_scan_root(paths), config)) return 2;
   RuleSet rules;
   std::set<std::string> known_rules;
-  if (!load_configured_rules(s.rule_dirs, s.tags, config, rules, known_rules)) return 2;
+  if (!load_configured_rules(s.rule_dirs, s.tags, config, rules, known_rules, s.only_rules,
+                             s.skip_rules)) return 2;
   Severity threshold = s.threshold_set || !config.severity_threshold ? s.threshold : *config.severity_threshold;
 
   ScanStats stats;

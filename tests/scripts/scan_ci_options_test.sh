@@ -41,4 +41,25 @@ check "--severity-threshold none is accepted and exits 0" test $? -eq 0
 check "--severity-threshold none still reports" grep -q "aws-rds-no-public-access" out.txt
 "$bin" scan bad --severity-threshold nope >/dev/null 2>&1
 check "an unknown threshold exits 2" test $? -eq 2
+
+# --rule / --skip-rule, repeatable; an unknown id is exit 2 with a message.
+"$bin" scan bad --no-color --rule aws-rds-no-public-access >out.txt 2>&1
+check "--rule runs that rule" grep -q "aws-rds-no-public-access" out.txt
+check "--rule runs only that rule" bash -c "! grep -q 'aws-rds-multi-az' out.txt"
+"$bin" scan bad --no-color --rule aws-rds-no-public-access --rule aws-rds-multi-az >out.txt 2>&1
+check "--rule is repeatable" bash -c "grep -q aws-rds-multi-az out.txt && grep -q aws-rds-no-public-access out.txt && ! grep -q aws-rds-storage-encrypted out.txt"
+"$bin" scan bad --no-color --skip-rule aws-rds-no-public-access --skip-rule aws-rds-multi-az >out.txt 2>&1
+check "--skip-rule drops those rules" bash -c "! grep -q aws-rds-no-public-access out.txt && ! grep -q aws-rds-multi-az out.txt"
+check "--skip-rule keeps the others" grep -q "aws-rds-storage-encrypted" out.txt
+"$bin" scan bad --rule aws-rds-no-public-access --skip-rule aws-rds-no-public-access >/dev/null 2>&1
+check "--skip-rule wins over --rule (nothing fails: exit 0)" test $? -eq 0
+printf 'version: 1\nrules:\n  aws-rds-no-public-access:\n    enabled: false\n' >off.yml
+"$bin" scan bad --no-color --config off.yml --rule aws-rds-no-public-access >out.txt 2>&1
+check "--rule runs a rule the configuration disables" grep -q "aws-rds-no-public-access" out.txt
+"$bin" scan bad --rule aws-rds-no-public-acess >/dev/null 2>err.txt
+check "--rule with an unknown id exits 2" test $? -eq 2
+check "the unknown id is named, with a suggestion" grep -q "unknown rule 'aws-rds-no-public-acess'.*did you mean 'aws-rds-no-public-access'" err.txt
+"$bin" scan bad --skip-rule nope-rule >/dev/null 2>err.txt
+check "--skip-rule with an unknown id exits 2" test $? -eq 2
+check "--skip-rule: the unknown id is named" grep -q "nope-rule" err.txt
 [ "$fail" = 0 ]
