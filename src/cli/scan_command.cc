@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -51,6 +52,12 @@ bool named_paths_exist(const std::vector<std::string>& paths) {
     }
   }
   return ok;
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set to anything but "" (no-color.org).
+bool colour_wanted(bool option) {
+  const char* no_color = std::getenv("NO_COLOR");
+  return option && ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
 }
 
 int exit_code(const Report& report, Severity threshold) {
@@ -119,7 +126,7 @@ int run_scan(const ScanSettings& s) {
   WriteOptions opts;
   opts.threshold = threshold;
   if (s.output.empty()) {
-    opts.color = s.color && ::isatty(STDOUT_FILENO);
+    opts.color = colour_wanted(s.color);
     write_report(*format, report, std::cout, opts);
     std::cout.flush();
   } else {

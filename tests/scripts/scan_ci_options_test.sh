@@ -62,4 +62,31 @@ check "the unknown id is named, with a suggestion" grep -q "unknown rule 'aws-rd
 "$bin" scan bad --skip-rule nope-rule >/dev/null 2>err.txt
 check "--skip-rule with an unknown id exits 2" test $? -eq 2
 check "--skip-rule: the unknown id is named" grep -q "nope-rule" err.txt
+
+# Colour: only on a terminal (script(1) gives one), never with NO_COLOR set.
+esc=$(printf '\033[')
+"$bin" scan bad >out.txt 2>&1
+check "no colour when stdout is not a terminal" bash -c "! grep -qF '$esc' out.txt"
+if command -v script >/dev/null; then
+  script -qec "'$bin' scan bad" /dev/null >tty.txt 2>&1
+  check "colour on a terminal" grep -qF "$esc" tty.txt
+  NO_COLOR=1 script -qec "'$bin' scan bad" /dev/null >tty.txt 2>&1
+  check "NO_COLOR: no colour on a terminal" bash -c "! grep -qF '$esc' tty.txt && grep -q aws-rds-no-public-access tty.txt"
+else
+  echo "skipped - colour on a terminal: script(1) not installed"
+fi
+
+# Environment variables for the common options; the command line wins over them.
+CLEARANCE_FORMAT=json "$bin" scan bad >out.json 2>/dev/null
+check "CLEARANCE_FORMAT" python3 -c "import json; json.load(open('out.json'))"
+CLEARANCE_FORMAT=json "$bin" scan bad --format text >out.txt 2>/dev/null
+check "--format beats CLEARANCE_FORMAT" grep -q "findings" out.txt
+CLEARANCE_SEVERITY_THRESHOLD=none "$bin" scan bad >/dev/null 2>&1
+check "CLEARANCE_SEVERITY_THRESHOLD=none exits 0" test $? -eq 0
+CLEARANCE_SEVERITY_THRESHOLD=nope "$bin" scan bad >/dev/null 2>&1
+check "CLEARANCE_SEVERITY_THRESHOLD=nope exits 2" test $? -eq 2
+CLEARANCE_CONFIG=off.yml "$bin" scan bad --no-color >out.txt 2>&1
+check "CLEARANCE_CONFIG" bash -c "! grep -q aws-rds-no-public-access out.txt && grep -q aws-rds-multi-az out.txt"
+CLEARANCE_OUTPUT=env.txt "$bin" scan bad >/dev/null 2>&1
+check "CLEARANCE_OUTPUT" grep -q "aws-rds-no-public-access" env.txt
 [ "$fail" = 0 ]
