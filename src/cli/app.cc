@@ -24,13 +24,15 @@ int run_cli(int argc, char** argv) {
   auto* scan_cmd = app.add_subcommand("scan", "Scan files and directories (default: .)");
   scan_cmd->add_option("paths", scan.paths, "Files or directories to scan");
   scan_cmd->add_option("-f,--format", scan.format, "Output format: " + output_format_names())
-      ->capture_default_str();
-  scan_cmd->add_option("-o,--output", scan.output, "Write the report to this file");
+      ->capture_default_str()
+      ->envname("CLEARANCE_FORMAT");
+  scan_cmd->add_option("-o,--output", scan.output, "Write the report to this file")->envname("CLEARANCE_OUTPUT");
   scan_cmd->add_option("--severity-threshold", threshold,
-                       "Lowest severity that makes the exit code 1: info, low, medium, high, critical")
-      ->capture_default_str();
+                       "Lowest severity that makes the exit code 1: info, low, medium, high, critical, or none (never)")
+      ->capture_default_str()
+      ->envname("CLEARANCE_SEVERITY_THRESHOLD");
   scan_cmd->add_option("--rules", scan.rule_dirs, "Directory of additional rule YAML files (repeatable)");
-  scan_cmd->add_flag("--no-color{false}", scan.color, "Never colour the text output");
+  scan_cmd->add_flag("--no-color{false}", scan.color, "Never colour the text output (nor when NO_COLOR is set)");
   scan_cmd->add_option("--max-file-size", scan.max_file_size, "Skip (and report) files larger than this many bytes")
       ->capture_default_str();
   scan_cmd->add_option("-j,--jobs", scan.jobs, "Parallel workers (default: one per core)");
@@ -38,7 +40,8 @@ int run_cli(int argc, char** argv) {
   scan_cmd->add_flag("--git-history", scan.git_history,
                      "Also report secrets added by any commit reachable from HEAD, even if deleted since");
   auto* threshold_opt = scan_cmd->get_option("--severity-threshold");
-  scan_cmd->add_option("--config", scan.config, "Configuration file (default: .clearance.yml in the scan root or above)");
+  scan_cmd->add_option("--config", scan.config, "Configuration file (default: .clearance.yml in the scan root or above)")
+      ->envname("CLEARANCE_CONFIG");
   scan_cmd->add_flag("--no-config", scan.no_config, "Read no configuration file");
   scan_cmd->add_option("--tags", scan.tags, "Run only the rules with one of these tags (repeatable, or comma-separated)")
       ->allow_extra_args(false)->delimiter(',');
@@ -47,13 +50,20 @@ int run_cli(int argc, char** argv) {
                      "pre-commit mode: judge the named files with their Terraform module, report only their findings");
   scan_cmd->add_option("--var-file", scan.var_files, "Terraform variable file for root modules (repeatable)");
   scan_cmd->add_option("--var", scan.vars, "Terraform variable for root modules, name=value (repeatable)");
+  scan_cmd->add_option("--rule", scan.only_rules,
+                       "Run only this rule, whatever the configuration says (repeatable, or comma-separated)")
+      ->allow_extra_args(false)->delimiter(',');
+  scan_cmd->add_option("--skip-rule", scan.skip_rules, "Never run this rule (repeatable, or comma-separated)")
+      ->allow_extra_args(false)->delimiter(',');
+  scan_cmd->add_flag("--exit-zero", scan.exit_zero, "Exit 0 whatever the findings (errors still exit 2)");
 
   ScanSettings base;
   auto* baseline_cmd = app.add_subcommand("baseline", "Write the current findings to a baseline file (for scan --baseline)");
   baseline_cmd->add_option("paths", base.paths, "Files or directories to scan");
   baseline_cmd->add_option("-o,--output", base.output,
                            "Baseline file to write (default: the config's `baseline:`, else .clearance-baseline.json in the scan root)");
-  baseline_cmd->add_option("--config", base.config, "Configuration file (default: .clearance.yml in the scan root or above)");
+  baseline_cmd->add_option("--config", base.config, "Configuration file (default: .clearance.yml in the scan root or above)")
+      ->envname("CLEARANCE_CONFIG");
   baseline_cmd->add_flag("--no-config", base.no_config, "Read no configuration file");
   baseline_cmd->add_option("--rules", base.rule_dirs, "Directory of additional rule YAML files (repeatable)");
   baseline_cmd->add_option("--tags", base.tags, "Only the rules with one of these tags")->allow_extra_args(false)->delimiter(',');
@@ -104,11 +114,12 @@ int run_cli(int argc, char** argv) {
   try {
     if (scan_cmd->parsed()) {
       auto sev = severity_from_name(threshold);
-      if (!sev) {
-        std::cerr << "clearance: --severity-threshold must be one of info, low, medium, high, critical\n";
+      if (!sev && threshold != "none") {
+        std::cerr << "clearance: --severity-threshold must be one of none, info, low, medium, high, critical\n";
         return 2;
       }
-      scan.threshold = *sev;
+      if (sev) scan.threshold = *sev;
+      if (!sev) scan.exit_zero = true;  // none: no severity fails the run
       scan.threshold_set = threshold_opt->count() > 0;
       return run_scan(scan);
     }

@@ -104,7 +104,8 @@ bool reparse_with_params(Rule& rule, const RuleConfig& rc, const std::string& at
 }  // namespace
 
 bool apply_config(const Config& config, const std::vector<std::string>& only_tags, RuleSet& rules,
-                  std::vector<std::string>& errors) {
+                  std::vector<std::string>& errors, const std::vector<std::string>& only_rules,
+                  const std::vector<std::string>& skip_rules) {
   size_t before = errors.size();
   std::set<std::string> ids, tags;
   for (const auto& r : rules.rules()) {
@@ -136,6 +137,21 @@ bool apply_config(const Config& config, const std::vector<std::string>& only_tag
       errors.push_back("--tags: unknown tag '" + tag + "' (valid: " + join(tags) + ")");
     cli_tags.insert(tag);
   }
+  auto cli_ids = [&](const std::vector<std::string>& list, const char* option) {
+    std::set<std::string> out;
+    for (const auto& id : list) {
+      if (!ids.count(id)) {
+        std::string hint = closest(id, ids);
+        errors.push_back(std::string(option) + ": unknown rule '" + id + "'" +
+                         (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                         "; `clearance rules` lists the valid rule ids");
+      }
+      out.insert(id);
+    }
+    return out;
+  };
+  std::set<std::string> cli_only = cli_ids(only_rules, "--rule");
+  std::set<std::string> cli_skip = cli_ids(skip_rules, "--skip-rule");
   for (const auto& s : config.ignore)
     if (s.rule != "*" && !s.rule.empty() && !ids.count(s.rule))
       unknown_rule(s.rule, s.origin.range.begin.line);
@@ -182,6 +198,8 @@ bool apply_config(const Config& config, const std::vector<std::string>& only_tag
     bool run = forced_on ||
                (!off && (enable.empty() || has_any_tag(r, enable)) && !has_any_tag(r, disable));
     if (!cli_tags.empty() && !has_any_tag(r, cli_tags)) run = false;
+    if (!cli_only.empty()) run = cli_only.count(r.id) > 0;
+    if (cli_skip.count(r.id)) run = false;
     if (run) kept.push_back(std::move(r));
   }
   rules.rules() = std::move(kept);

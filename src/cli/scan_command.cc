@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -38,6 +40,26 @@ Report assemble_report(const RuleSet& rules, Workspace& ws, EngineResult result,
   return report;
 }
 
+/// A path named on the command line that does not exist is a usage error, so that a typo
+/// in CI fails the run instead of scanning nothing.
+bool named_paths_exist(const std::vector<std::string>& paths) {
+  bool ok = true;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (std::filesystem::symlink_status(p, ec).type() == std::filesystem::file_type::not_found) {
+      std::cerr << "clearance: no such file or directory: " << p << "\n";
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set to anything but "" (no-color.org).
+bool colour_wanted(bool option) {
+  const char* no_color = std::getenv("NO_COLOR");
+  return option && ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
 int exit_code(const Report& report, Severity threshold) {
   for (const auto& f : report.findings)
     if (f.verdict == Verdict::Fail && f.suppressions.empty() && f.severity >= threshold) return 1;
@@ -53,13 +75,15 @@ int run_scan(const ScanSettings& s) {
     std::cerr << "clearance: unknown format '" << s.format << "' (valid: " << output_format_names() << ")\n";
     return 2;
   }
+  if (!s.staged && !named_paths_exist(s.paths)) return 2;
   std::vector<std::string> paths = s.paths.empty() ? std::vector<std::string>{"."} : s.paths;
   if (s.hook) paths = with_module_context(paths);
   Config config;
   if (!load_scan_config(s.config, s.no_config, find_scan_root(paths), config)) return 2;
   RuleSet rules;
   std::set<std::string> known_rules;
-  if (!load_configured_rules(s.rule_dirs, s.tags, config, rules, known_rules)) return 2;
+  if (!load_configured_rules(s.rule_dirs, s.tags, config, rules, known_rules, s.only_rules,
+                             s.skip_rules)) return 2;
   Severity threshold = s.threshold_set || !config.severity_threshold ? s.threshold : *config.severity_threshold;
 
   ScanStats stats;
@@ -102,7 +126,7 @@ int run_scan(const ScanSettings& s) {
   WriteOptions opts;
   opts.threshold = threshold;
   if (s.output.empty()) {
-    opts.color = s.color && ::isatty(STDOUT_FILENO);
+    opts.color = colour_wanted(s.color);
     write_report(*format, report, std::cout, opts);
     std::cout.flush();
   } else {
@@ -118,7 +142,7 @@ int run_scan(const ScanSettings& s) {
       return 2;
     }
   }
-  return exit_code(report, threshold);
+  return s.exit_zero ? 0 : exit_code(report, threshold);
 }
 
 }  // namespace clearance

@@ -28,6 +28,9 @@ struct ScanSettings {
   bool hook = false;           ///< --hook: pre-commit mode (module context, named files only)
   std::vector<std::string> var_files;  ///< --var-file: Terraform variable files, in order
   std::vector<std::string> vars;       ///< --var name=value: Terraform variables, in order
+  std::vector<std::string> only_rules;  ///< --rule: run only these rules
+  std::vector<std::string> skip_rules;  ///< --skip-rule: never run these rules
+  bool exit_zero = false;  ///< --exit-zero or --severity-threshold none: findings never fail the run
 };
 
 /// Runs a scan; returns the exit code (0 clean, 1 findings at/above threshold, 2 error).

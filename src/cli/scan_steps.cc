@@ -56,13 +56,14 @@ bool load_scan_config(const std::string& explicit_path, bool no_config, const st
 
 bool load_configured_rules(const std::vector<std::string>& cli_dirs,
                            const std::vector<std::string>& tags, const Config& config, RuleSet& out,
-                           std::set<std::string>& known) {
+                           std::set<std::string>& known, const std::vector<std::string>& only_rules,
+                           const std::vector<std::string>& skip_rules) {
   std::vector<std::string> dirs = cli_dirs;
   dirs.insert(dirs.end(), config.rules_dirs.begin(), config.rules_dirs.end());
   if (!load_rules(dirs, out)) return false;
   for (const auto& r : out.rules()) known.insert(r.id);
   std::vector<std::string> errors;
-  if (apply_config(config, tags, out, errors)) return true;
+  if (apply_config(config, tags, out, errors, only_rules, skip_rules)) return true;
   for (const auto& e : errors) std::cerr << "clearance: " << e << "\n";
   return false;
 }

@@ -20,10 +20,13 @@ bool load_scan_config(const std::string& explicit_path, bool no_config, const st
                       Config& out);
 
 /// Embedded rules, `cli_dirs` and the config's rules_dirs, then the config applied.
-/// `known` receives every rule id before selection (for "unknown rule" checks).
+/// `known` receives every rule id before selection (for "unknown rule" checks);
+/// `only_rules` / `skip_rules` are --rule / --skip-rule (see apply_config).
 bool load_configured_rules(const std::vector<std::string>& cli_dirs,
                            const std::vector<std::string>& tags, const Config& config, RuleSet& out,
-                           std::set<std::string>& known);
+                           std::set<std::string>& known,
+                           const std::vector<std::string>& only_rules = {},
+                           const std::vector<std::string>& skip_rules = {});
 
 /// The suppress step: inline comments, the config's `ignore:`, then `baseline_path`
 /// (none if empty). False, with an error on stderr, if the baseline cannot be read.
