@@ -18,6 +18,7 @@
 #include "cli/pipeline.h"
 #include "cli/rule_loading.h"
 #include "engine/engine.h"
+#include "engine/scrub.h"
 #include "report/html_writer.h"
 
 namespace clearance {
@@ -189,6 +190,9 @@ int run_checklist(const ChecklistSettings& s) {
   report.stats = stats;
 
   std::vector<ItemResult> results = judge_checklist(doc, report, ws, match);
+  SecretScrubber scrubber(ws);
+  for (auto& r : results)
+    for (auto& e : r.evidence) e.text = scrubber.scrub(e.text, e.location);
   ChecklistRecord record = make_checklist_record(s.checklist, buffer.str(), s.paths, rules);
   std::ostringstream rendered;
   if (s.format == "json") {

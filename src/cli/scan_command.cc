@@ -18,6 +18,7 @@
 #include "cli/scan_steps.h"
 #include "discover/discover.h"
 #include "engine/engine.h"
+#include "engine/scrub.h"
 #include "report/format.h"
 
 namespace clearance {
@@ -36,6 +37,7 @@ Report assemble_report(const RuleSet& rules, Workspace& ws, EngineResult result,
   report.notifications = std::move(ws.diagnostics);
   for (auto& doc : ws.documents)
     for (auto& d : doc.diagnostics) report.notifications.push_back(std::move(d));
+  scrub_diagnostics(report.notifications, ws);
   report.stats = stats;
   return report;
 }

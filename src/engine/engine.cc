@@ -10,6 +10,7 @@
 #include "engine/evaluator.h"
 #include "engine/fingerprint.h"
 #include "engine/redact.h"
+#include "engine/scrub.h"
 
 namespace clearance {
 
@@ -215,6 +216,7 @@ EngineResult run_rules(const RuleSet& rules, const Workspace& workspace) {
   EngineResult out;
   Runner runner(workspace, out);
   for (const auto& rule : rules.rules()) runner.run(rule);
+  scrub_findings(out.findings, workspace);
   auto key = [](const Finding& f) {
     return std::tie(f.location.path, f.location.range.begin.line, f.location.range.begin.column, f.rule_id,
                     f.message);
