@@ -36,6 +36,7 @@ void json_statement(const Value& st, const Location& where, std::vector<PolicySt
   if (st.range().begin.line) s.location.range = st.range();
   if (const Value* e = st.get("Effect"); e && e->is_string()) s.effect = e->as_string();
   append_values(st.get("Action"), s.actions);
+  append_values(st.get("NotAction"), s.not_actions);
   append_values(st.get("Resource"), s.resources);
   if (const Value* p = st.get("Principal")) {
     if (p->is_object()) append_values(p->get("AWS"), s.principals);
@@ -93,6 +94,7 @@ std::vector<PolicyStatement> policy_document_statements(const Node& data, const 
     s.location = {path, st->range};
     if (const Attribute* e = st->attribute("effect"); e && e->value.is_string()) s.effect = e->value.as_string();
     if (const Attribute* a = st->attribute("actions")) append_values(&a->value, s.actions);
+    if (const Attribute* a = st->attribute("not_actions")) append_values(&a->value, s.not_actions);
     if (const Attribute* r = st->attribute("resources")) append_values(&r->value, s.resources);
     for (const Node* p : st->children_of("principals")) {
       const Attribute* type = p->attribute("type");

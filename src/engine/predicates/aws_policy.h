@@ -20,6 +20,7 @@ struct PolicyCondition {
 struct PolicyStatement {
   std::string effect = "Allow";
   std::vector<Value> actions;
+  std::vector<Value> not_actions;  ///< NotAction: every action except these
   std::vector<Value> resources;
   std::vector<Value> principals;  ///< "*" or AWS principal identifiers
   std::vector<PolicyCondition> conditions;
