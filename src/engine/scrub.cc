@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include <re2/re2.h>
+
 #include "engine/redact.h"
 #include "secrets/scanner.h"
 
@@ -24,8 +26,19 @@ bool is_block(const secrets::SecretHit& h) {
   return h.label == "private key" || h.range.end.line > h.range.begin.line;
 }
 
+// A JSON name/value pair whose name says it holds a secret (ECS `environment` entries): the
+// text scanner does not read such pairs, the ECS rules do, so the scrubber reads them itself.
+void collect_named_values(std::string_view text, std::vector<Secret>& out) {
+  static const RE2 pair(
+      R"re("name"\s*:\s*"[A-Za-z0-9_]*(?i:password|passwd|secret|token|api_?key|private_?key|credential)[A-Za-z0-9_]*"\s*,\s*"value"\s*:\s*"([^"\\]{6,})")re");
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece value;
+  while (RE2::FindAndConsume(&input, pair, &value)) out.push_back({std::string(value.data(), value.size()), false});
+}
+
 void collect(std::string_view text, std::vector<Secret>& out) {
   if (text.empty()) return;
+  collect_named_values(text, out);
   for (const auto& h : secrets::Scanner::instance().scan(text, "")) {
     std::string_view s = text.substr(h.begin, h.end - h.begin);
     if (!is_block(h)) {
