@@ -20,6 +20,7 @@ Outcome predicate_s3_https_only(const EvalContext& ctx, const Value& args);
 Outcome predicate_rds_force_ssl(const EvalContext& ctx, const Value& args);
 /// Ingress from 0.0.0.0/0 or ::/0 to args.ports (or every port when args.all_ports).
 Outcome predicate_sg_public_ingress(const EvalContext& ctx, const Value& args);
+Outcome predicate_rotation_within(const EvalContext& ctx, const Value& args);
 
 // Committed secrets (every text file).
 /// One blame per secret found by args.detector in the document (scanned once for all detectors).

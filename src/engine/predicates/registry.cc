@@ -12,6 +12,7 @@ constexpr PredicateEntry kPredicates[] = {
     {"s3_https_only", &predicate_s3_https_only},
     {"rds_force_ssl", &predicate_rds_force_ssl},
     {"sg_public_ingress", &predicate_sg_public_ingress},
+    {"rotation_within", &predicate_rotation_within},
     {"secret_scan", &predicate_secret_scan},
     {"dotenv_file", &predicate_dotenv_file},
     {"dotenv_key", &predicate_dotenv_key},
