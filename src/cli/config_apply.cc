@@ -200,6 +200,8 @@ bool apply_config(const Config& config, const std::vector<std::string>& only_tag
     if (!cli_tags.empty() && !has_any_tag(r, cli_tags)) run = false;
     if (!cli_only.empty()) run = cli_only.count(r.id) > 0;
     if (cli_skip.count(r.id)) run = false;
+    if (config.deployment_rules_per_module && r.target.scope == Target::Scope::Deployment)
+      r.target.scope = Target::Scope::Module;
     if (run) kept.push_back(std::move(r));
   }
   rules.rules() = std::move(kept);

@@ -21,7 +21,7 @@ namespace {
 
 constexpr const char* kTopKeys =
     "version, rules, tags, exclude, production_env_files, rules_dirs, ignore, severity_threshold, "
-    "baseline, checklist";
+    "baseline, checklist, deployment_rules";
 constexpr const char* kSeverities = "info, low, medium, high, critical";
 
 class Reader {
@@ -59,6 +59,11 @@ class Reader {
           out_.baseline = absolute(v.Scalar());
         else
           error(v, "baseline must be a file path");
+      } else if (key == "deployment_rules") {
+        if (v.IsScalar() && (v.Scalar() == "once" || v.Scalar() == "per-module"))
+          out_.deployment_rules_per_module = v.Scalar() == "per-module";
+        else
+          error(v, "deployment_rules must be once or per-module");
       } else if (key == "checklist") {
         // Pinned checklist mappings: read by `clearance checklist` (checklist_pins.cc).
       } else {

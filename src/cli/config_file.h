@@ -39,6 +39,9 @@ struct Config {
   std::vector<ExternalSuppression> ignore;        ///< suppressions for files without comments
   std::optional<Severity> severity_threshold;     ///< the default for --severity-threshold
   std::string baseline;                           ///< default for --baseline (absolute)
+  /// `deployment_rules: per-module`: rules about the whole deployment (CloudTrail, alarms)
+  /// are judged in each root module instead of once per scan.
+  bool deployment_rules_per_module = false;
 };
 
 /// The config file that applies to a scan rooted at `root`: `.clearance.yml` (or

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -74,9 +75,22 @@ RuleResult test_rule(const Rule& rule, const RuleSet& all, const fs::path& dir, 
   RuleSet one;
   std::vector<RuleError> errors;
   one.add(rule, errors);
-  Workspace ws = workspace_from_sources(fs::absolute(dir).string(), std::move(files), 1);
-  EngineResult result = run_rules(one, ws);
-  suppress_like_a_scan(rule, all, ws, result);
+  // A deployment-level rule judges a whole scan at once, so each top folder of its fixtures
+  // is a scan of its own; other rules see the fixture folder as one scan.
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> scans;
+  for (auto& file : files) {
+    std::string key;
+    if (rule.target.scope == Target::Scope::Deployment) key = file.first.substr(0, file.first.find('/'));
+    scans[key].push_back(std::move(file));
+  }
+  std::vector<Workspace> workspaces;
+  EngineResult result;
+  for (auto& [key, scan_files] : scans) {
+    Workspace& ws = workspaces.emplace_back(workspace_from_sources(fs::absolute(dir).string(), std::move(scan_files), 1));
+    EngineResult part = run_rules(one, ws);
+    suppress_like_a_scan(rule, all, ws, part);
+    for (auto& f : part.findings) result.findings.push_back(std::move(f));
+  }
 
   auto problem = [&](std::string msg) {
     res.ok = false;
@@ -118,6 +132,7 @@ RuleResult test_rule(const Rule& rule, const RuleSet& all, const fs::path& dir, 
             (f.verdict == Verdict::Undetermined ? "undetermined result" : "finding") + ": " + f.message);
   }
   if (verbose || !res.ok) {
+    for (const auto& ws : workspaces)
     for (const auto& doc : ws.documents)
       for (const auto& d : doc.diagnostics)
         res.problems.push_back("  note: " + d.location.path + ":" + std::to_string(d.location.range.begin.line) +

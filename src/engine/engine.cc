@@ -71,13 +71,12 @@ class Runner {
   }
 
   void run(const Rule& rule) {
+    if (rule.target.scope == Target::Scope::Deployment) return run_once(rule);
     for (const auto& [key, docs] : modules_) {
-      if (std::find(rule.target.formats.begin(), rule.target.formats.end(), key.first) ==
-          rule.target.formats.end())
-        continue;
+      if (!targets(rule, key.first)) continue;
       if (rule.target.scope == Target::Scope::Module) {
         if (!docs.front()->checked) continue;
-        check(rule, *docs.front(), docs, docs.front()->root, key.second.empty() ? "." : key.second);
+        check(rule, *docs.front(), docs, docs.front()->root, key.second.empty() ? "the root module" : key.second);
         continue;
       }
       for (const Document* doc : docs) {
@@ -92,6 +91,47 @@ class Runner {
   }
 
  private:
+  static bool targets(const Rule& rule, Format f) {
+    return std::find(rule.target.formats.begin(), rule.target.formats.end(), f) != rule.target.formats.end();
+  }
+
+  // A deployment-level rule judges every document of its formats together, once. The
+  // subject is the document nearest the scan root that the rule applies to on its own (the
+  // first file that configures the AWS provider, say), so the one finding has a file to
+  // point at.
+  void run_once(const Rule& rule) {
+    std::vector<const Document*> docs, candidates;
+    for (const auto& d : ws_.documents) {
+      if (!targets(rule, d.format)) continue;
+      docs.push_back(&d);
+      if (d.checked) candidates.push_back(&d);
+    }
+    auto depth = [](const Document* d) { return std::count(d->path.begin(), d->path.end(), '/'); };
+    std::stable_sort(candidates.begin(), candidates.end(), [&](const Document* a, const Document* b) {
+      return std::make_tuple(depth(a), a->path) < std::make_tuple(depth(b), b->path);
+    });
+    const Document* anchor = nullptr;
+    const Document* maybe = nullptr;  // the first whose applicability is undetermined
+    for (const Document* d : candidates) {
+      if (!rule.target.has_where) {
+        anchor = d;
+        break;
+      }
+      std::vector<const Document*> one{d};
+      EvalContext ctx{ws_, rule, *d, one, d->root, kDeployment};
+      Verdict v = evaluate(rule.target.where, d->root, ctx).verdict;
+      if (v == Verdict::Pass) {
+        anchor = d;
+        break;
+      }
+      if (v == Verdict::Undetermined && !maybe) maybe = d;
+    }
+    if (!anchor) anchor = maybe;
+    if (anchor) check(rule, *anchor, docs, anchor->root, kDeployment);
+  }
+
+  static constexpr const char* kDeployment = "the scanned deployment";
+
   void walk(const Rule& rule, const Document& doc, const std::vector<const Document*>& docs,
             const Node& n) {
     for (const auto& child : n.children) {
@@ -197,7 +237,7 @@ class Runner {
       i = close;
     }
     if (f.verdict == Verdict::Undetermined) {
-      const std::string& why = b.expression.empty() ? b.detail : b.expression;
+      const std::string& why = f.expression.empty() ? b.detail : f.expression;
       if (out.find(why) == std::string::npos) out += " (undetermined: depends on " + why + ")";
       else out += " (undetermined)";
     }

@@ -354,6 +354,52 @@ Outcome eval_related(const Condition& c, const Node& here, const EvalContext& ct
   return Outcome::fail(std::move(blame));
 }
 
+// What a resource type is, in one word: its last ("aws_cloudwatch_metric_alarm" -> "alarm",
+// "aws_cloudtrail" -> "cloudtrail"); what a module named for such resources would say.
+std::string noun_of(const std::string& type) {
+  auto last = type.rfind('_');
+  return last == std::string::npos ? std::string() : type.substr(last + 1);
+}
+
+// Whether a remote module source names `noun` (or its plural) as a word: the registry name
+// of "ns/cloudtrail/aws" or the repository of "git::https://host/org/terraform-aws-cloudtrail.git".
+bool source_names(std::string source, const std::string& noun) {
+  if (source.rfind("./", 0) == 0 || source.rfind("../", 0) == 0 || noun.empty()) return false;
+  source = source.substr(0, source.find_first_of("?#"));
+  if (auto sub = source.find("//", source.find("://") == std::string::npos ? 0 : source.find("://") + 3);
+      sub != std::string::npos)
+    source = source.substr(0, sub);
+  std::string word;
+  auto flush = [&] {
+    bool hit = word == noun || word == noun + "s";
+    word.clear();
+    return hit;
+  };
+  for (char ch : source) {
+    if (ch == '/' || ch == '-' || ch == '_' || ch == '.' || ch == ':') {
+      if (flush()) return true;
+    } else {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+  }
+  return flush();
+}
+
+// A module call whose remote source (not scanned) may declare a resource of `type`.
+std::pair<const Document*, const Node*> remote_module_for(const std::string& type,
+                                                          const std::vector<const Document*>& docs) {
+  std::string noun = noun_of(type);
+  for (const Document* doc : docs) {
+    if (doc->format != Format::Terraform) continue;
+    for (const auto& n : doc->root.children) {
+      if (n.kind != "module") continue;
+      const Attribute* src = n.attribute("source");
+      if (src && src->value.is_string() && source_names(src->value.as_string(), noun)) return {doc, &n};
+    }
+  }
+  return {nullptr, nullptr};
+}
+
 Outcome eval_exists(const Condition& c, const Node& here, const EvalContext& ctx) {
   std::vector<Outcome> outs;
   for (const Document* doc : ctx.module_documents) {
@@ -367,6 +413,14 @@ Outcome eval_exists(const Condition& c, const Node& here, const EvalContext& ctx
   Blame blame;
   blame.location = ctx.at(header_of(here));
   blame.detail = "no " + (c.types.empty() ? std::string("matching resource") : c.types.front());
+  if (!c.types.empty()) {
+    if (auto [doc, call] = remote_module_for(c.types.front(), ctx.module_documents); call) {
+      blame.location = {doc->path, header_of(*call)};
+      blame.expression = "module." + call->name + " (remote source " +
+                         call->attribute("source")->value.as_string() + ", not scanned)";
+      return Outcome::undetermined(std::move(blame));
+    }
+  }
   return Outcome::fail(std::move(blame));
 }
 

@@ -18,6 +18,9 @@ struct Target {
     Node,      ///< every node (at any depth) whose kind/type match
     Document,  ///< each document of the format, subject = its root node
     Module,    ///< each directory's documents of the format together (e.g. a Terraform module)
+    /// every document of the format in the scan together, judged once (rules about the
+    /// account or the deployment: a trail anywhere satisfies a CloudTrail rule)
+    Deployment,
   };
   std::vector<Format> formats;       ///< documents these formats are searched
   Scope scope = Scope::Node;

@@ -78,8 +78,9 @@ bool parse_target(const YAML::Node& n, const std::map<std::string, Value>& param
   if (scope == "node") t.scope = Target::Scope::Node;
   else if (scope == "document") t.scope = Target::Scope::Document;
   else if (scope == "module") t.scope = Target::Scope::Module;
+  else if (scope == "deployment") t.scope = Target::Scope::Deployment;
   else {
-    error = "unknown target.scope '" + scope + "' (valid: node, document, module)";
+    error = "unknown target.scope '" + scope + "' (valid: node, document, module, deployment)";
     return false;
   }
   t.kinds = string_list(n["kind"]);

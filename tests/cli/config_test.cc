@@ -155,5 +155,41 @@ TEST_CASE("config: applying checks names and changes what rules decide", "[confi
   CHECK(contains(errors, "--tags: unknown tag 'nope2'"));
 }
 
+TEST_CASE("config: deployment rules are judged once per scan, or per module when asked", "[config]") {
+  std::vector<RuleError> rule_errors;
+  RuleSet rules = RuleSet::embedded(rule_errors);
+  REQUIRE(rule_errors.empty());
+  const std::string provider = "provider \"aws\" {\n  region = \"eu-west-1\"\n}\n";
+  const std::string trail =
+      "resource \"aws_cloudtrail\" \"t\" {\n  name = \"t\"\n  s3_bucket_name = \"b\"\n"
+      "  is_multi_region_trail = true\n  enable_log_file_validation = true\n}\n";
+  auto trail_findings = [&](const RuleSet& set, std::vector<std::pair<std::string, std::string>> files) {
+    Workspace ws = workspace_from_sources("/tmp", std::move(files), 1);
+    std::vector<std::string> paths;
+    for (const auto& f : run_rules(set, ws).findings)
+      if (f.rule_id == "aws-cloudtrail-enabled") paths.push_back(f.location.path);
+    return paths;
+  };
+  // Two root modules, no trail: one finding, at the shallower one.
+  CHECK(trail_findings(rules, {{"main.tf", provider}, {"svc/api/main.tf", provider}}) ==
+        std::vector<std::string>{"main.tf"});
+  // A trail in another module satisfies the whole scan.
+  CHECK(trail_findings(rules, {{"app/main.tf", provider}, {"audit/main.tf", provider + trail}}).empty());
+
+  Config c;
+  std::vector<std::string> errors;
+  REQUIRE(parse_config("deployment_rules: per-module\n", "c.yml", c, errors));
+  RuleSet per_module = rules;
+  REQUIRE(apply_config(c, {}, per_module, errors));
+  CHECK(trail_findings(per_module, {{"main.tf", provider}, {"svc/api/main.tf", provider}}) ==
+        std::vector<std::string>{"main.tf", "svc/api/main.tf"});
+  CHECK(trail_findings(per_module, {{"app/main.tf", provider}, {"audit/main.tf", provider + trail}}) ==
+        std::vector<std::string>{"app/main.tf"});
+
+  Config bad;
+  CHECK_FALSE(parse_config("deployment_rules: sometimes\n", "b.yml", bad, errors));
+  CHECK(errors.back().find("once or per-module") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace clearance
