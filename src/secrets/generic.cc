@@ -122,7 +122,8 @@ bool is_secret_value(std::string_view v, bool quoted) {
   }
   if (!digit && !symbol) return false;  // words and CamelCase identifiers
   if (is_variable_reference(v) || is_placeholder(v) || is_documented_example(v)) return false;
-  if (is_uuid(v) || is_sri_hash(v) || is_data_uri(v) || looks_like_identifier(v)) return false;
+  if (is_uuid(v) || is_cognito_user_pool_id(v) || is_sri_hash(v) || is_data_uri(v)) return false;
+  if (looks_like_identifier(v)) return false;
   if (v.front() == '/' || v.front() == '~' || v.substr(0, 2) == "./" ||
       v.find("://") != std::string_view::npos)
     return false;

@@ -1,9 +1,11 @@
-// Checksums, entropy and allowlists. All functions are pure and allocation-free.
+// Checksums, entropy and allowlists. All functions are pure.
 #include "secrets/validators.h"
 
 #include <array>
 #include <cmath>
 #include <string>
+
+#include <re2/re2.h>
 
 namespace clearance::secrets {
 
@@ -184,6 +186,13 @@ bool is_variable_reference(std::string_view s) {
   for (auto m : kMarkers)
     if (contains_ci(s, m)) return true;
   return false;
+}
+
+bool is_cognito_user_pool_id(std::string_view s) {
+  // Region: two lower-case letters, optional "-gov" / "-iso..." partition words, a direction
+  // word, a digit (us-east-1, ap-south-1, us-gov-west-1, eu-central-2).
+  static const RE2 kRe(R"re([a-z]{2}(?:-[a-z]+){1,2}-[0-9]_[A-Za-z0-9]{9})re");
+  return s.size() <= 40 && RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kRe);
 }
 
 bool is_uuid(std::string_view s) {

@@ -33,6 +33,10 @@ bool is_placeholder(std::string_view s);
 /// `%(x)s`, `var.x`, `os.environ[...]`, `process.env.X`, `ENV[...]`, `secretsmanager:`...
 bool is_variable_reference(std::string_view s);
 
+/// True for an Amazon Cognito user pool id (`ap-south-1_Ab12Cd34E`: region, `_`, 9 letters
+/// and digits), a public identifier that clients are configured with, not a secret.
+bool is_cognito_user_pool_id(std::string_view s);
+
 /// True for `8-4-4-4-12` hex UUIDs.
 bool is_uuid(std::string_view s);
 

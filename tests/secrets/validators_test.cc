@@ -57,6 +57,10 @@ TEST_CASE("references to secrets kept elsewhere are recognised", "[secrets]") {
 TEST_CASE("UUIDs, digests, SRI hashes, data URIs and lock files are recognised", "[secrets]") {
   CHECK(is_uuid("3f2b9c1e-7d4a-4f6b-9e2c-8a1d5b7c9e0f"));
   CHECK_FALSE(is_uuid("3f2b9c1e-7d4a-4f6b-9e2c-8a1d5b7c9e0"));
+  CHECK(is_cognito_user_pool_id("ap-south-1_Ab12Cd34E"));
+  CHECK(is_cognito_user_pool_id("us-gov-west-1_Ab12Cd34E"));
+  CHECK_FALSE(is_cognito_user_pool_id("ap-south-1_Ab12Cd34E9x"));
+  CHECK_FALSE(is_cognito_user_pool_id("x_Ab12Cd34E"));
   CHECK(is_hex_digest("9fceb02d0ae598e95dc970b74767f19372d61af8"));
   CHECK(is_hex_digest("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
   CHECK_FALSE(is_hex_digest("9fceb02d0ae598e95dc970b74767f19372d61afz"));
