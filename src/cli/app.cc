@@ -14,6 +14,19 @@
 
 namespace clearance {
 
+namespace {
+
+/// A whole number written with digits only: "-5" or "1e3" is refused (an unsigned option
+/// would otherwise wrap a negative value around).
+const CLI::Validator kWholeNumber(
+    [](std::string& text) {
+      bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+      return digits ? std::string() : "expects a whole number, got '" + text + "'";
+    },
+    "NUMBER");
+
+}  // namespace
+
 int run_cli(int argc, char** argv) {
   CLI::App app{"clearance: a static compliance auditor for infrastructure as code", "clearance"};
   app.require_subcommand(1);
@@ -31,11 +44,12 @@ int run_cli(int argc, char** argv) {
                        "Lowest severity that makes the exit code 1: info, low, medium, high, critical, or none (never)")
       ->capture_default_str()
       ->envname("CLEARANCE_SEVERITY_THRESHOLD");
-  scan_cmd->add_option("--rules", scan.rule_dirs, "Directory of additional rule YAML files (repeatable)");
+  scan_cmd->add_option("--rules", scan.rule_dirs, "Directory of additional rule YAML files (repeatable)")->allow_extra_args(false);
   scan_cmd->add_flag("--no-color{false}", scan.color, "Never colour the text output (nor when NO_COLOR is set)");
   scan_cmd->add_option("--max-file-size", scan.max_file_size, "Skip (and report) files larger than this many bytes")
-      ->capture_default_str();
-  scan_cmd->add_option("-j,--jobs", scan.jobs, "Parallel workers (default: one per core)");
+      ->capture_default_str()
+      ->check(kWholeNumber);
+  scan_cmd->add_option("-j,--jobs", scan.jobs, "Parallel workers (default: one per core)")->check(kWholeNumber);
   scan_cmd->add_flag("--staged", scan.staged, "Scan what the next commit would contain (the git index)");
   scan_cmd->add_flag("--git-history", scan.git_history,
                      "Also report secrets added by any commit reachable from HEAD, even if deleted since");
@@ -48,8 +62,8 @@ int run_cli(int argc, char** argv) {
   scan_cmd->add_option("--baseline", scan.baseline, "Report only findings that are not in this baseline file");
   scan_cmd->add_flag("--hook", scan.hook,
                      "pre-commit mode: judge the named files with their Terraform module, report only their findings");
-  scan_cmd->add_option("--var-file", scan.var_files, "Terraform variable file for root modules (repeatable)");
-  scan_cmd->add_option("--var", scan.vars, "Terraform variable for root modules, name=value (repeatable)");
+  scan_cmd->add_option("--var-file", scan.var_files, "Terraform variable file for root modules (repeatable)")->allow_extra_args(false);
+  scan_cmd->add_option("--var", scan.vars, "Terraform variable for root modules, name=value (repeatable)")->allow_extra_args(false);
   scan_cmd->add_option("--rule", scan.only_rules,
                        "Run only this rule, whatever the configuration says (repeatable, or comma-separated)")
       ->allow_extra_args(false)->delimiter(',');
@@ -65,20 +79,21 @@ int run_cli(int argc, char** argv) {
   baseline_cmd->add_option("--config", base.config, "Configuration file (default: .clearance.yml in the scan root or above)")
       ->envname("CLEARANCE_CONFIG");
   baseline_cmd->add_flag("--no-config", base.no_config, "Read no configuration file");
-  baseline_cmd->add_option("--rules", base.rule_dirs, "Directory of additional rule YAML files (repeatable)");
+  baseline_cmd->add_option("--rules", base.rule_dirs, "Directory of additional rule YAML files (repeatable)")->allow_extra_args(false);
   baseline_cmd->add_option("--tags", base.tags, "Only the rules with one of these tags")->allow_extra_args(false)->delimiter(',');
-  baseline_cmd->add_option("--max-file-size", base.max_file_size, "Skip files larger than this many bytes");
-  baseline_cmd->add_option("-j,--jobs", base.jobs, "Parallel workers (default: one per core)");
+  baseline_cmd->add_option("--max-file-size", base.max_file_size, "Skip files larger than this many bytes")
+      ->check(kWholeNumber);
+  baseline_cmd->add_option("-j,--jobs", base.jobs, "Parallel workers (default: one per core)")->check(kWholeNumber);
 
   RulesSettings rules;
   auto* rules_cmd = app.add_subcommand("rules", "List the rules");
-  rules_cmd->add_option("--rules", rules.rule_dirs, "Directory of additional rules (repeatable)");
+  rules_cmd->add_option("--rules", rules.rule_dirs, "Directory of additional rules (repeatable)")->allow_extra_args(false);
   rules_cmd->add_flag("--json", rules.json, "List as JSON");
 
   std::string explain_id;
   auto* explain_cmd = app.add_subcommand("explain", "Show a rule's description, remediation and references");
   explain_cmd->add_option("rule", explain_id, "Rule id")->required();
-  explain_cmd->add_option("--rules", rules.rule_dirs, "Directory of additional rules (repeatable)");
+  explain_cmd->add_option("--rules", rules.rule_dirs, "Directory of additional rules (repeatable)")->allow_extra_args(false);
 
   TestSettings test;
   auto* test_cmd = app.add_subcommand("test", "Run rules against their fixtures (inline expectations)");
@@ -94,8 +109,8 @@ int run_cli(int argc, char** argv) {
   checklist_cmd->add_option("paths", checklist.paths, "Files or directories to scan (default: .)");
   checklist_cmd->add_option("-f,--format", checklist.format, "Output format: markdown, html, json")->capture_default_str();
   checklist_cmd->add_option("-o,--output", checklist.output, "Write the filled-in checklist to this file");
-  checklist_cmd->add_option("--rules", checklist.rule_dirs, "Directory of additional rule YAML files (repeatable)");
-  checklist_cmd->add_option("-j,--jobs", checklist.jobs, "Parallel workers (default: one per core)");
+  checklist_cmd->add_option("--rules", checklist.rule_dirs, "Directory of additional rule YAML files (repeatable)")->allow_extra_args(false);
+  checklist_cmd->add_option("-j,--jobs", checklist.jobs, "Parallel workers (default: one per core)")->check(kWholeNumber);
   checklist_cmd->add_flag("--explain", checklist.explain, "Print, per item, the words matched, the check chosen and its parameters, or why it stays manual");
 
   app.add_subcommand("version", "Print the version");

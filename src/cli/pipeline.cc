@@ -50,6 +50,7 @@ Workspace load_workspace(const DiscoverResult& found, const LoadSettings& settin
   Workspace ws;
   ws.root = found.root;
   ws.diagnostics = found.diagnostics;
+  ws.excluded = found.excluded;
   std::vector<Document> docs(found.files.size());
   std::vector<std::optional<Diagnostic>> skipped(found.files.size());
   LoadOptions load_options;

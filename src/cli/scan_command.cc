@@ -17,6 +17,7 @@
 #include "cli/scan_git.h"
 #include "cli/scan_steps.h"
 #include "discover/discover.h"
+#include "discover/load.h"
 #include "engine/engine.h"
 #include "engine/scrub.h"
 #include "report/format.h"
@@ -56,6 +57,27 @@ bool named_paths_exist(const std::vector<std::string>& paths) {
   return ok;
 }
 
+/// Terraform inputs named on the command line: a variable file that cannot be read, or a
+/// --var that is not name=value, is a usage error that names it (not a note beside findings).
+bool terraform_inputs_usable(const ScanSettings& s) {
+  bool ok = true;
+  for (const auto& path : s.var_files) {
+    std::string bytes, error;
+    if (!read_whole_file(path, bytes, error)) {
+      std::cerr << "clearance: cannot read --var-file " << path << ": " << error << "\n";
+      ok = false;
+    }
+  }
+  for (const auto& kv : s.vars) {
+    auto eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      std::cerr << "clearance: --var expects name=value, got '" << kv.substr(0, kv.find('=')) << "'\n";
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 /// Colour only on a terminal, and never when NO_COLOR is set to anything but "" (no-color.org).
 bool colour_wanted(bool option) {
   const char* no_color = std::getenv("NO_COLOR");
@@ -78,6 +100,7 @@ int run_scan(const ScanSettings& s) {
     return 2;
   }
   if (!s.staged && !named_paths_exist(s.paths)) return 2;
+  if (!terraform_inputs_usable(s)) return 2;
   std::vector<std::string> paths = s.paths.empty() ? std::vector<std::string>{"."} : s.paths;
   if (s.hook) paths = with_module_context(paths);
   Config config;

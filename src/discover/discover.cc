@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "discover/exclusion.h"
 #include "discover/load.h"
 #include "discover/walker.h"
 
@@ -152,6 +153,7 @@ DiscoverResult discover(const std::vector<std::string>& paths, const DiscoverOpt
   std::vector<std::string> inputs = paths.empty() ? std::vector<std::string>{"."} : paths;
   bool in_git = false;
   result.root = find_scan_root(inputs, &in_git);
+  result.excluded = exclusion_filter(result.root, options);
 
   Walker walker(options, result.diagnostics);
   std::optional<size_t> root_top;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct DiscoverResult {
   std::string root;               ///< absolute scan root
   std::vector<SourceFile> files;  ///< sorted by path
   std::vector<Diagnostic> diagnostics;
+  /// The walk's exclusions as a predicate over root-relative paths, for loaders that read
+  /// files the walk did not reach (see exclusion.h).
+  std::function<bool(const std::string&)> excluded;
 };
 
 /// Walks `paths` (files or directories; none means ".") and returns the files to scan.

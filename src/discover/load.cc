@@ -1,18 +1,13 @@
-// Reading files for the scan with POSIX calls: open, fstat for the size, one buffer of that
-// size, read until EOF. The size is checked against the cap before anything is allocated;
-// a file that grows while being read is still cut off at the cap. Opening is non-blocking so
-// a FIFO swapped in after discovery cannot hang the scan.
+// Loading a discovered file: read through model/file_bytes (capped, non-blocking, regular
+// files only), normalised as text, then sniffed for binary content.
 #include "discover/load.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <array>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string_view>
+
+#include "model/file_bytes.h"
 
 namespace clearance {
 
@@ -45,73 +40,6 @@ constexpr std::array<std::string_view, 19> kMagic = {
     "Rar!\x1A\x07",
     "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",  // OLE compound documents
 };
-
-struct Fd {
-  int fd = -1;
-  ~Fd() {
-    if (fd >= 0) close(fd);
-  }
-};
-
-enum class ReadStatus { Ok, TooLarge, Error };
-
-/// Reads `path` into `out`, failing with TooLarge past `cap` bytes.
-ReadStatus read_capped(const std::string& path, uintmax_t cap, std::string& out, std::string& error,
-                       uintmax_t& size) {
-  Fd f;
-  do {
-    f.fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  } while (f.fd < 0 && errno == EINTR);
-  if (f.fd < 0) {
-    error = std::strerror(errno);
-    return ReadStatus::Error;
-  }
-  struct stat st;
-  if (fstat(f.fd, &st) != 0) {
-    error = std::strerror(errno);
-    return ReadStatus::Error;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    error = "not a regular file";
-    return ReadStatus::Error;
-  }
-  size = static_cast<uintmax_t>(st.st_size);
-  if (size > cap) return ReadStatus::TooLarge;
-
-  out.resize(static_cast<size_t>(size));
-  size_t got = 0;
-  for (;;) {
-    if (got == out.size()) {
-      // At the expected size: check for growth with a small read, then grow if needed.
-      char probe[4096];
-      ssize_t n = read(f.fd, probe, sizeof probe);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        error = std::strerror(errno);
-        return ReadStatus::Error;
-      }
-      if (n == 0) break;
-      if (got + static_cast<size_t>(n) > cap) {
-        size = got + static_cast<size_t>(n);
-        return ReadStatus::TooLarge;
-      }
-      out.append(probe, static_cast<size_t>(n));
-      got += static_cast<size_t>(n);
-      continue;
-    }
-    ssize_t n = read(f.fd, out.data() + got, out.size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      error = std::strerror(errno);
-      return ReadStatus::Error;
-    }
-    if (n == 0) break;  // the file shrank since fstat
-    got += static_cast<size_t>(n);
-  }
-  out.resize(got);
-  size = got;
-  return ReadStatus::Ok;
-}
 
 }  // namespace
 
@@ -157,7 +85,7 @@ LoadResult read_source(const SourceFile& file, const LoadOptions& options) {
 
   std::string error;
   uintmax_t size = 0;
-  switch (read_capped(file.disk_path, options.max_file_size, r.bytes, error, size)) {
+  switch (read_regular_file(file.disk_path, options.max_file_size, r.bytes, error, size)) {
     case ReadStatus::TooLarge: return too_large(size);
     case ReadStatus::Error:
       r.skip = LoadResult::Skip::Unreadable;
@@ -166,6 +94,7 @@ LoadResult read_source(const SourceFile& file, const LoadOptions& options) {
       return r;
     case ReadStatus::Ok: break;
   }
+  normalise_text(r.bytes);  // UTF-16 becomes UTF-8 before the binary sniff sees its NULs
   if (looks_binary(r.bytes)) {
     r.skip = LoadResult::Skip::Binary;
     r.bytes.clear();
@@ -186,7 +115,7 @@ Diagnostic LoadResult::diagnostic(const SourceFile& file) const {
 bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
   uintmax_t size = 0;
   // Ignore files are small; the cap only guards against a pathological one.
-  switch (read_capped(path, 64 * 1024 * 1024, out, error, size)) {
+  switch (read_regular_file(path, 64 * 1024 * 1024, out, error, size)) {
     case ReadStatus::Ok: return true;
     case ReadStatus::TooLarge: error = "larger than 64 MiB"; return false;
     case ReadStatus::Error: return false;

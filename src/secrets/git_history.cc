@@ -163,8 +163,13 @@ HistoryResult scan_git_history(const std::string& path, const HistoryOptions& op
   HistoryResult result;
   git::Repository repo = git::open(path, result.error);
   if (!repo) return result;
-  if (git_repository_head_unborn(repo.get()) == 1 || git_repository_is_empty(repo.get()) == 1)
+  int unborn = git_repository_head_unborn(repo.get());
+  int empty = unborn == 1 ? 1 : git_repository_is_empty(repo.get());
+  if (unborn < 0 || empty < 0) {
+    result.error = git::last_error("cannot read HEAD");
     return result;
+  }
+  if (unborn == 1 || empty == 1) return result;
   git_revwalk* raw_walk = nullptr;
   if (git_revwalk_new(&raw_walk, repo.get()) != 0) {
     result.error = git::last_error("cannot walk history");
@@ -178,10 +183,14 @@ HistoryResult scan_git_history(const std::string& path, const HistoryOptions& op
   }
   Walker walker(options, result);
   git_oid oid;
-  while (git_revwalk_next(&oid, walk.get()) == 0) {
-    if (options.max_commits && result.commits >= options.max_commits) break;
-    if (!walker.commit(repo.get(), oid)) break;
+  int rc = 0;
+  while ((rc = git_revwalk_next(&oid, walk.get())) == 0) {
+    if (options.max_commits && result.commits >= options.max_commits) return result;
+    if (!walker.commit(repo.get(), oid)) return result;
   }
+  // The walk ends with ITEROVER; anything else (a corrupt pack, a missing object) is an error,
+  // never a shorter history that looks clean.
+  if (rc != GIT_ITEROVER) result.error = git::last_error("cannot walk history");
   return result;
 }
 

@@ -2,7 +2,7 @@
 # `clearance scan --git-history` and `--staged` on a repository made here: a secret committed
 # then deleted is reported by the history scan (commit, date, path, line) and not by a plain
 # scan; a staged secret is reported by --staged even after the work tree was cleaned; and no
-# output format ever contains the secret.
+# output format ever contains the secret; a corrupt repository is an error.
 # Usage: secrets_git_test.sh CLEARANCE_BINARY SOURCE_DIR   (exit 77 = git missing)
 set -euo pipefail
 bin=$(realpath "$1")
@@ -58,4 +58,18 @@ out=$("$bin" scan . --no-config --staged -f json) && status=0 || status=$?
 [ "$status" = 1 ] || fail "staged scan exited $status"
 echo "$out" | grep -q '"secret-sendgrid"' || fail "staged scan missed the staged secret"
 case "$out" in *"$sendgrid"*) fail "staged output contains the secret";; esac
+# A corrupt pack is an error (exit 2, naming the failure), never an empty history that looks clean.
+git gc -q
+pack=$(ls .git/objects/pack/*.pack | head -1)
+chmod u+w "$pack"
+python3 -c '
+import sys
+p = sys.argv[1]
+b = bytearray(open(p, "rb").read())
+for i in range(40, len(b) - 30):
+    b[i] ^= 0x55
+open(p, "wb").write(b)' "$pack"
+err=$("$bin" scan . --no-config --git-history -f json 2>&1 >/dev/null) && status=0 || status=$?
+[ "$status" = 2 ] || fail "history scan of a corrupt repository exited $status"
+case "$err" in *"--git-history: cannot"*) ;; *) fail "corrupt repository error not reported: $err";; esac
 echo "PASS"

@@ -38,7 +38,8 @@ struct PhysLine {
 
 class Reader {
  public:
-  explicit Reader(std::string_view s) : s_(s) {}
+  // BuildKit skips a UTF-8 byte order mark at the start of the file.
+  explicit Reader(std::string_view s) : s_(s), pos_(s.starts_with("\xEF\xBB\xBF") ? 3 : 0) {}
   bool done() const { return pos_ >= s_.size(); }
   PhysLine next() {
     auto begin = static_cast<uint32_t>(pos_);
@@ -57,7 +58,7 @@ class Reader {
 
  private:
   std::string_view s_;
-  size_t pos_ = 0;
+  size_t pos_;
 };
 
 std::string_view text_of(std::string_view s, const PhysLine& l) {

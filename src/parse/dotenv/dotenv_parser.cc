@@ -66,7 +66,7 @@ class Parser {
       warn("binary content: not read as a .env file", 0, 0);
       return;
     }
-    size_t p = 0;
+    size_t p = src_.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a UTF-8 byte order mark
     while (p < src_.size()) p = line(p);
   }
 

@@ -8,9 +8,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
+
+#include "model/file_bytes.h"
 
 namespace clearance {
 
@@ -88,21 +88,30 @@ DiskConfigFiles::DiskConfigFiles(std::string root) : root_(join_path("", root)) 
 
 bool DiskConfigFiles::allowed(const std::string& path) const {
   if (root_.empty() || path.empty() || path.front() != '/') return false;
-  if (root_ == "/") return true;
-  return path.size() >= root_.size() && path.compare(0, root_.size(), root_) == 0 &&
-         (path.size() == root_.size() || path[root_.size()] == '/');
+  bool lexically_inside = root_ == "/" || (path.size() >= root_.size() &&
+                                           path.compare(0, root_.size(), root_) == 0 &&
+                                           (path.size() == root_.size() || path[root_.size()] == '/'));
+  std::string why;
+  return lexically_inside && real_path_inside(root_, path, why).has_value();
+}
+
+std::string DiskConfigFiles::refusal(const std::string& path) const {
+  std::error_code ec;
+  if (allowed(path) || !fs::exists(fs::symlink_status(path, ec)) || ec) return {};
+  // Only a path reached from inside the tree (a link, or "..") is refused; an absolute path
+  // on this machine that the configuration names is simply not part of the scan.
+  std::string why;
+  auto real = real_path_inside(root_, path, why);
+  bool lexically_inside = path.size() > root_.size() && path.compare(0, root_.size(), root_) == 0 &&
+                          path[root_.size()] == '/';
+  return !real && why == "outside the scan root" && lexically_inside ? why : std::string();
 }
 
 std::optional<std::string> DiskConfigFiles::read(const std::string& path) const {
-  if (!is_file(path)) return std::nullopt;
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec || size > kMaxIncludeSize) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  if (!allowed(path)) return std::nullopt;
+  std::string out, why;
+  if (!read_confined(root_, path, kMaxIncludeSize, out, why)) return std::nullopt;
+  return out;
 }
 
 bool DiskConfigFiles::is_file(const std::string& path) const {

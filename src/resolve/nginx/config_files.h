@@ -21,9 +21,16 @@ class ConfigFiles {
   virtual bool is_dir(const std::string& path) const = 0;
   /// Names (not paths) of the entries of directory `dir`; empty when it is not one.
   virtual std::vector<std::string> list(const std::string& dir) const = 0;
+  /// Why an existing `path` is not offered ("outside the scan root"), or "" when it is
+  /// offered or does not exist.
+  virtual std::string refusal(const std::string& path) const {
+    (void)path;
+    return {};
+  }
 };
 
-/// The real file system, restricted to paths under `root` (nothing outside is ever read).
+/// The real file system, restricted to paths whose real location is under `root`: nothing
+/// outside is ever read, also through symbolic links.
 class DiskConfigFiles : public ConfigFiles {
  public:
   explicit DiskConfigFiles(std::string root);
@@ -31,6 +38,7 @@ class DiskConfigFiles : public ConfigFiles {
   bool is_file(const std::string& path) const override;
   bool is_dir(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
+  std::string refusal(const std::string& path) const override;
 
  private:
   bool allowed(const std::string& path) const;

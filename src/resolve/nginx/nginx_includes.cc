@@ -45,6 +45,7 @@ class Overlay : public ConfigFiles {
     if (it != docs_.end() && it->first.compare(0, prefix.size(), prefix) == 0) return true;
     return next_.is_dir(path);
   }
+  std::string refusal(const std::string& path) const override { return next_.refusal(path); }
   std::vector<std::string> list(const std::string& dir) const override {
     std::set<std::string> names;
     std::string prefix = dir == "/" ? "/" : dir + "/";
@@ -206,6 +207,11 @@ class Resolver {
       if (!found.empty()) break;
     }
     if (found.empty()) {
+      if (std::string why = refusal(pattern, file); !why.empty()) {
+        diagnose(Diagnostic::Level::Warning, "include \"" + pattern + "\" not read: " + why,
+                 display, inc.range);
+        return out;
+      }
       report_missing(pattern, display, inc.range);
       return out;
     }
@@ -258,6 +264,19 @@ class Resolver {
     }
     inc.attributes.push_back({"resolved", Value::list(std::move(resolved)), inc.range});
     return out;
+  }
+
+  // Why the file an include names exists but is not read: its real path (through a link)
+  // or its relative path (through "..") leaves the scan root.
+  std::string refusal(const std::string& pattern, const std::string& file) const {
+    if (has_glob_magic(pattern)) return {};
+    for (const auto& cand : candidates(pattern, file)) {
+      if (std::string why = files_.refusal(cand); !why.empty()) return why;
+      bool inside = cand.size() > root_.size() && cand.compare(0, root_.size(), root_) == 0 &&
+                    cand[root_.size()] == '/';
+      if (pattern.front() != '/' && !inside && root_ != "/") return "outside the scan root";
+    }
+    return {};
   }
 
   void report_missing(const std::string& pattern, const std::string& display, const Range& r) {

@@ -1,12 +1,9 @@
 // Shared evaluation state: diagnostics and confined file access.
 #include "resolve/terraform/tf_context.h"
 
-#include <filesystem>
-#include <fstream>
+#include "model/file_bytes.h"
 
 namespace clearance::tf {
-
-namespace fs = std::filesystem;
 
 void Context::diag(Diagnostic::Level level, std::string message, Location at) {
   std::string key = std::to_string(static_cast<int>(level)) + "|" + message + "|" + at.path + ":" +
@@ -31,32 +28,13 @@ bool Context::read(const std::string& rel, std::string& out, std::string& why) c
       return true;
     }
   }
-  std::error_code ec;
-  fs::path root = fs::weakly_canonical(ws.root, ec);
-  if (ec || ws.root.empty()) {
+  if (ws.root.empty()) {
     why = "no scan root";
     return false;
   }
-  fs::path p = fs::weakly_canonical(root / rel, ec);
-  // A symbolic link may lead outside the root: compare real paths.
-  std::string ps = p.generic_string(), rs = root.generic_string();
-  if (ec || ps.size() <= rs.size() || ps.compare(0, rs.size(), rs) != 0 || ps[rs.size()] != '/') {
-    why = "outside the scan root";
-    return false;
-  }
-  if (!fs::is_regular_file(p, ec)) {
-    why = "no such file";
-    return false;
-  }
-  auto size = fs::file_size(p, ec);
-  if (ec || size > max_file) {
-    why = ec ? "unreadable" : "file too large";
-    return false;
-  }
-  std::ifstream in(p, std::ios::binary);
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
-    why = "unreadable";
+  // The real path must lie inside the root: a symbolic link cannot lead out of it.
+  if (!read_confined(ws.root, ws.root + "/" + rel, max_file, out, why)) {
+    if (why.starts_with("larger than")) why = "file too large";
     return false;
   }
   return true;

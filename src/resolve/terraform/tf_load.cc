@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
 
+#include "model/file_bytes.h"
 #include "parse/terraform/terraform_parser.h"
 #include "resolve/terraform/tf_context.h"
 
@@ -20,34 +20,47 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+/// Adds a refusal note for `rel` unless the walk already said why it skipped that path.
+void refuse(Workspace& ws, const std::string& what, const std::string& rel, const std::string& why) {
+  for (const auto& d : ws.diagnostics)
+    if (d.location.path == rel && d.message.find(why) != std::string::npos) return;
+  ws.diagnostics.push_back({Diagnostic::Level::Warning, what + " not read: " + why, {rel, {}}});
+}
+
 bool is_terraform_file(std::string_view name) {
   return ends_with(name, ".tf") || ends_with(name, ".tfvars");
 }
 
-// The .tf/.tfvars files of `disk_dir` not yet in `have`, as new documents.
+// The .tf/.tfvars files of `disk_dir` not yet in `have`, as new documents. The directory and
+// each file are read only where their real path lies inside the scan root.
 void load_dir(Workspace& ws, const std::string& rel_dir, const fs::path& disk_dir,
               const std::set<std::string>& have, size_t max_size, std::vector<Document>& out) {
   std::error_code ec;
   if (!fs::is_directory(disk_dir, ec)) return;
+  std::string why;
+  if (!real_path_inside(ws.root, disk_dir.string(), why)) {
+    refuse(ws, "module directory", rel_dir, why);
+    return;
+  }
+  std::vector<fs::path> entries;
   for (auto it = fs::directory_iterator(disk_dir, ec); !ec && it != fs::directory_iterator();
-       it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    if (!is_terraform_file(name) || !it->is_regular_file(ec)) continue;
+       it.increment(ec))
+    entries.push_back(it->path());
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& entry : entries) {
+    std::string name = entry.filename().string();
+    if (!is_terraform_file(name)) continue;
     std::string rel = rel_dir.empty() ? name : rel_dir + "/" + name;
     if (have.count(rel)) continue;
-    auto size = it->file_size(ec);
-    if (ec || size > max_size) {
-      ws.diagnostics.push_back(
-          {Diagnostic::Level::Warning, "module file not read: too large or unreadable", {rel, {}}});
-      ec.clear();
+    if (ws.excluded && ws.excluded(rel)) continue;
+    Document doc;
+    if (!read_confined(ws.root, entry.string(), max_size, doc.source, why)) {
+      if (why != "is a directory") refuse(ws, "module file", rel, why);
       continue;
     }
-    Document doc;
     doc.path = rel;
-    doc.disk_path = it->path().string();
+    doc.disk_path = entry.string();
     doc.format = Format::Terraform;
-    std::ifstream in(it->path(), std::ios::binary);
-    doc.source.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     parse_terraform(doc);
     out.push_back(std::move(doc));
   }

@@ -4,9 +4,9 @@
 #include "resolve/terraform/tf_resolve.h"
 
 #include <algorithm>
-#include <fstream>
 #include <memory>
 
+#include "model/file_bytes.h"
 #include "parse/terraform/terraform_parser.h"
 #include "resolve/terraform/tf_load.h"
 #include "resolve/terraform/tf_module.h"
@@ -54,13 +54,14 @@ void gather_inputs(Context& ctx, const TerraformOptions& options) {
     Document doc;
     doc.path = path;
     doc.format = Format::Terraform;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::string error;
+    uintmax_t size = 0;
+    if (read_regular_file(path, 64u << 20, doc.source, error, size) != ReadStatus::Ok) {
+      if (error.empty()) error = "larger than 64 MiB";
       ctx.ws.diagnostics.push_back(
-          {Diagnostic::Level::Error, "cannot read variable file " + path, {path, {}}});
+          {Diagnostic::Level::Error, "cannot read variable file " + path + ": " + error, {path, {}}});
       continue;
     }
-    doc.source.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     parse_terraform(doc);
     for (auto& d : doc.diagnostics) ctx.ws.diagnostics.push_back(std::move(d));
     for (const auto& a : doc.root.attributes) ctx.cli_inputs[a.name] = literal_value(a.value);
