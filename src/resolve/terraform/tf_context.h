@@ -43,6 +43,11 @@ struct Context {
   std::vector<EcsOrigin> origins;
   int depth = 0;  ///< nesting of cross-instance evaluation, bounded
   size_t max_file = 4u << 20;
+  /// Bytes of values the scan's evaluation may still build; when spent,
+  /// further values are Unknown and one note says so. Bounds time and memory on any input.
+  size_t evaluation_budget = size_t{1} << 30;
+  bool budget_noted = false;
+  size_t module_instances = 0;  ///< instances of module calls made so far (capped per scan)
 
   explicit Context(Workspace& w) : ws(w) {}
 

@@ -52,15 +52,56 @@ Value Evaluator::eval_value(const Value& v) {
   return eval(*v.expression());
 }
 
+namespace {
+
+/// The memory `v` holds, in bytes (text plus each element's own size), counted up to `limit`
+/// only, so weighing never costs more than the limit.
+size_t weight(const Value& v, size_t limit) {
+  size_t w = sizeof(Value) + v.as_string().size();
+  for (const auto& item : v.items()) {
+    if (w > limit) return w;
+    w += weight(item, limit - w);
+  }
+  for (const auto& m : v.members()) {
+    if (w > limit) return w;
+    w += m.key.size() + sizeof(Member) - sizeof(Value) + weight(m.value, limit - w);
+  }
+  return w;
+}
+
+}  // namespace
+
+/// An Unknown's text names what it depends on; past this length it is cut to the expression.
+constexpr size_t kMaxUnknownText = 64u << 10;
+
+Value Evaluator::within_budget(const Expression& e, Value v) {
+  if (v.is_unknown()) {
+    if (v.as_string().size() <= kMaxUnknownText) return v;
+    return Value::unknown(e.text.substr(0, 200), e.range);
+  }
+  size_t w = weight(v, kMaxValueWeight);
+  if (w > kMaxValueWeight) {
+    if (env_) env_->note_limit("value larger than 16 MiB: not evaluated, treated as unknown", e.range);
+    return Value::unknown(e.text.substr(0, 200), e.range);
+  }
+  if (env_ && !env_->charge(w, e.range)) return Value::unknown(e.text.substr(0, 200), e.range);
+  return v;
+}
+
 Value Evaluator::eval(const Expression& e) {
   if (depth_ > kMaxDepth) return error(e);
   DepthGuard guard(depth_);
+  if (e.kind == Kind::Literal) {
+    Value v = e.literal;
+    if (!v.range().begin.line) v.set_range(e.range);
+    return v;
+  }
+  return within_budget(e, eval_kind(e));
+}
+
+Value Evaluator::eval_kind(const Expression& e) {
   switch (e.kind) {
-    case Kind::Literal: {
-      Value v = e.literal;
-      if (!v.range().begin.line) v.set_range(e.range);
-      return v;
-    }
+    case Kind::Literal: return e.literal;
     case Kind::Reference:
     case Kind::GetAttr:
     case Kind::Index: return traversal(e);

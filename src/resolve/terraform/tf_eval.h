@@ -14,6 +14,7 @@
 //   also an Unknown, plus a count that `try` and `can` look at, as Terraform's do.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -59,7 +60,23 @@ class Env {
                          std::string& why) = 0;
   /// Records that the value being evaluated was read from file `shown` (ECS definitions).
   virtual void note_origin(const std::string& shown) = 0;
+  /// Charges building a value of `weight` bytes to the scan's
+  /// evaluation budget; false once it is spent. `at` locates the expression for the note.
+  virtual bool charge(size_t weight, Range at) {
+    (void)weight;
+    (void)at;
+    return true;
+  }
+  /// Reports that a value at `at` was not built because it would exceed a limit.
+  virtual void note_limit(const std::string& message, Range at) {
+    (void)message;
+    (void)at;
+  }
 };
+
+/// The largest value the evaluator builds (bytes of memory: text plus elements); a larger
+/// result is Unknown, with a note. Terraform values in configurations are far smaller.
+inline constexpr size_t kMaxValueWeight = 16u << 20;
 
 /// Evaluates expressions in one Env. Not thread-safe; cheap to construct.
 class Evaluator {
@@ -87,6 +104,13 @@ class Evaluator {
   void restore_bindings(std::vector<Binding> b) { bindings_ = std::move(b); }
   /// A sealed evaluator sees only its bindings and functions (templatefile).
   void set_sealed(bool s) { sealed_ = s; }
+  /// An evaluator for a template file called from `outer`: it continues `outer`'s nesting
+  /// depth, and may not call templatefile again (Terraform refuses recursive templates).
+  void nest_in(const Evaluator& outer) {
+    depth_ = outer.depth_;
+    in_template_ = true;
+  }
+  bool in_template() const { return in_template_; }
 
   /// Errors met so far (see the file comment).
   int errors() const { return errors_; }
@@ -96,6 +120,7 @@ class Evaluator {
   Env* env() { return env_; }
 
  private:
+  Value eval_kind(const Expression& e);
   Resolved reference(const Expression& e);
   Value traversal(const Expression& e);
   Value splat(const Expression& e);
@@ -114,7 +139,12 @@ class Evaluator {
 
   Env* env_;
   std::vector<Binding> bindings_;
+  /// The result of `e`, or an Unknown when it is heavier than kMaxValueWeight or the scan's
+  /// budget is spent.
+  Value within_budget(const Expression& e, Value v);
+
   bool sealed_ = false;
+  bool in_template_ = false;
   int errors_ = 0;
   int depth_ = 0;
 };

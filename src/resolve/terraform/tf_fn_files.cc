@@ -41,6 +41,7 @@ Value fn_filebase64(Call& c) {
 // only `vars` in scope. It is parsed as the body of a heredoc, whose syntax is the same.
 Value fn_templatefile(Call& c) {
   std::string text, shown;
+  if (c.ev.in_template()) return c.fail();  // Terraform refuses templatefile inside a template
   if (c.args.size() != 2 || !read(c, text, shown)) return c.fail();
   if (!c.args[1].is_object()) return c.fail();
   static constexpr std::string_view kMarker = "CLEARANCE_TEMPLATE_END_4F1D";
@@ -59,6 +60,7 @@ Value fn_templatefile(Call& c) {
   } else {
     Evaluator sub(c.ev.env());
     sub.set_sealed(true);
+    sub.nest_in(c.ev);
     for (const auto& m : c.args[1].members()) sub.push({m.key, m.value, m.key, false});
     out = sub.eval_value(a->value);
     if (sub.errors() > 0) return c.fail();

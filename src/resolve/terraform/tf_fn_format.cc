@@ -92,7 +92,8 @@ bool format_verb(char verb, const std::string& flags, int width, int prec, const
         } while (u);
         if (fill == '0' && width > 0) {
           int sign = neg || flags.find('+') != std::string::npos;
-          while (static_cast<int>(d.size()) + sign < width) d.insert(d.begin(), '0');
+          if (static_cast<int>(d.size()) + sign < width)
+            d.insert(0, static_cast<size_t>(width - sign) - d.size(), '0');
         }
         s = (neg ? "-" : flags.find('+') != std::string::npos ? "+" : "") + d;
         break;
@@ -112,9 +113,13 @@ bool format_verb(char verb, const std::string& flags, int width, int prec, const
   return true;
 }
 
-// format(spec, args...): Go-style verbs, as Terraform's format does.
+/// Widths and precisions above this would build a value over the evaluator's size limit.
+constexpr int kMaxWidth = static_cast<int>(kMaxValueWeight);
+
+// format(spec, args...): Go-style verbs, as Terraform's format does. `too_wide` is set (and
+// nullopt returned) when a width or precision exceeds kMaxWidth.
 std::optional<std::string> do_format(const std::string& spec, const std::vector<Value>& args,
-                                     size_t first) {
+                                     size_t first, bool& too_wide) {
   std::string out;
   size_t next = first;
   for (size_t i = 0; i < spec.size(); ++i) {
@@ -137,21 +142,30 @@ std::optional<std::string> do_format(const std::string& spec, const std::vector<
       i = close + 1;
     }
     int width = -1, prec = -1;
-    if (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i]))) {
-      width = 0;
-      while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i])))
-        width = width * 10 + (spec[i++] - '0');
-    }
+    auto number = [&](int& n) {
+      n = 0;
+      while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i]))) {
+        if (n <= kMaxWidth) n = n * 10 + (spec[i] - '0');  // no overflow: stops past the cap
+        ++i;
+      }
+      if (n > kMaxWidth) too_wide = true;
+    };
+    if (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i]))) number(width);
     if (i < spec.size() && spec[i] == '.') {
-      prec = 0;
       ++i;
-      while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i])))
-        prec = prec * 10 + (spec[i++] - '0');
+      number(prec);
     }
+    if (too_wide) return std::nullopt;
     if (i >= spec.size() || next >= args.size()) return std::nullopt;
     if (!format_verb(spec[i], flags, width, prec, args[next++], out)) return std::nullopt;
   }
   return out;
+}
+
+/// The Unknown (with a note) for a format whose result would exceed the value size limit.
+Value wide(Call& c) {
+  if (c.ev.env()) c.ev.env()->note_limit("format result larger than 16 MiB: treated as unknown", c.range());
+  return c.unknown();
 }
 
 Value fn_format(Call& c) {
@@ -159,7 +173,9 @@ Value fn_format(Call& c) {
   if (!text_arg(c, 0, spec)) return c.fail();
   for (const auto& a : c.args)
     if (a.contains_unknown()) return c.unknown();
-  auto s = do_format(spec, c.args, 1);
+  bool too_wide = false;
+  auto s = do_format(spec, c.args, 1, too_wide);
+  if (too_wide) return wide(c);
   return s ? str(c, std::move(*s)) : c.fail();
 }
 
@@ -176,12 +192,17 @@ Value fn_formatlist(Call& c) {
   }
   if (n == SIZE_MAX) n = 1;
   std::vector<Value> out;
+  size_t total = 0;
   for (size_t k = 0; k < n; ++k) {
     std::vector<Value> row{c.args[0]};
     for (size_t i = 1; i < c.args.size(); ++i)
       row.push_back(c.args[i].is_list() ? c.args[i].items()[k] : c.args[i]);
-    auto s = do_format(spec, row, 1);
+    bool too_wide = false;
+    auto s = do_format(spec, row, 1, too_wide);
+    if (too_wide) return wide(c);
     if (!s) return c.fail();
+    total += s->size() + 1;
+    if (total > kMaxValueWeight) return wide(c);
     out.push_back(Value::string(std::move(*s), c.range()));
   }
   return Value::list(std::move(out), c.range());

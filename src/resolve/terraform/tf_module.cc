@@ -211,6 +211,24 @@ bool ModuleInstance::read_file(const std::string& path, std::string& out, std::s
   return false;
 }
 
+bool ModuleInstance::charge(size_t weight, Range at) {
+  if (weight <= ctx_.evaluation_budget) {
+    ctx_.evaluation_budget -= weight;
+    return true;
+  }
+  ctx_.evaluation_budget = 0;
+  if (!ctx_.budget_noted) {
+    ctx_.budget_noted = true;
+    note_limit("Terraform evaluation budget spent (1 GiB of values built in this scan): "
+               "later values are treated as unknown", at);
+  }
+  return false;
+}
+
+void ModuleInstance::note_limit(const std::string& message, Range at) {
+  ctx_.diag(Diagnostic::Level::Warning, message, {cur_doc_ ? cur_doc_->path : std::string(), at});
+}
+
 Value ModuleInstance::variable(const std::string& name, Range at) {
   auto memo = variable_memo_.find(name);
   if (memo == variable_memo_.end()) {

@@ -64,6 +64,8 @@ class ModuleInstance : public Env {
   bool read_file(const std::string& path, std::string& out, std::string& shown,
                  std::string& why) override;
   void note_origin(const std::string& shown) override { origin_ = shown; }
+  bool charge(size_t weight, Range at) override;
+  void note_limit(const std::string& message, Range at) override;
 
  private:
   struct Local;

@@ -13,6 +13,7 @@ namespace {
 
 constexpr size_t kMaxInstances = 1000;  // beyond this, an expansion is treated as unknown
 constexpr size_t kMaxModuleDepth = 16;
+constexpr size_t kMaxScanInstances = 10000;  // module instances in one scan, all calls together
 
 bool is_meta(const std::string& name) {
   return name == "count" || name == "for_each" || name == "depends_on" || name == "provider" ||
@@ -200,6 +201,14 @@ void ModuleInstance::instantiate_children() {
     std::vector<Location> chain = chain_;
     chain.push_back(at);
     for (size_t i = 0; i < instance_count(c->exp); ++i) {
+      if (ctx_.module_instances >= kMaxScanInstances) {
+        ctx_.diag(Diagnostic::Level::Warning,
+                  "module \"" + name + "\" not instantiated: the scan reached " +
+                      std::to_string(kMaxScanInstances) + " module instances",
+                  at);
+        break;
+      }
+      ++ctx_.module_instances;
       InstanceRef ref{c->exp.mode, i < c->exp.keys.size() ? &c->exp.keys[i] : nullptr,
                       i < c->exp.values.size() ? &c->exp.values[i] : nullptr};
       std::string addr = (address_.empty() ? "" : address_ + ".") + "module." + name +

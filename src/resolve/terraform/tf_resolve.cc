@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <new>
 
 #include "model/file_bytes.h"
 #include "parse/terraform/terraform_parser.h"
@@ -113,9 +114,27 @@ struct Built {
   Node root;
 };
 
-// Evaluates the root module `m` and its instances.
+void evaluate_root_unguarded(Context& ctx, ModuleDir& m, std::vector<Built>& in_place,
+                             std::vector<Document>& added);
+
+// Evaluates the root module `m` and its instances. Running out of memory loses this module's
+// evaluation (its documents keep their parsed values) with an error, never the whole scan.
 void evaluate_root(Context& ctx, ModuleDir& m, std::vector<Built>& in_place,
                    std::vector<Document>& added) {
+  size_t kept_in_place = in_place.size(), kept_added = added.size();
+  try {
+    evaluate_root_unguarded(ctx, m, in_place, added);
+  } catch (const std::bad_alloc&) {
+    in_place.resize(kept_in_place);
+    added.resize(kept_added);
+    ctx.diag(Diagnostic::Level::Error,
+             "Terraform evaluation ran out of memory: module not evaluated",
+             {m.docs.empty() ? m.dir : m.docs.front()->path, {}});
+  }
+}
+
+void evaluate_root_unguarded(Context& ctx, ModuleDir& m, std::vector<Built>& in_place,
+                             std::vector<Document>& added) {
   if (m.docs.empty()) return;
   std::string key = m.dir.empty() ? "." : m.dir;
   ModuleInstance root(ctx, m, "", {});
