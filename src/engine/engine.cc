@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <tuple>
 
 #include "engine/evaluator.h"
 #include "engine/fingerprint.h"
 #include "engine/redact.h"
+#include "engine/scope_index.h"
 #include "engine/scrub.h"
 
 namespace clearance {
@@ -42,15 +44,20 @@ ModuleIndex index_modules(const Workspace& ws) {
   return idx;
 }
 
-std::string_view line_at(const std::string& source, uint32_t line) {
-  size_t pos = 0;
-  for (uint32_t l = 1; l < line; ++l) {
-    pos = source.find('\n', pos);
-    if (pos == std::string::npos) return {};
-    ++pos;
-  }
-  size_t end = source.find('\n', pos);
-  std::string_view out(source.data() + pos, (end == std::string::npos ? source.size() : end) - pos);
+/// Where each line of a document starts, so that a line is found in log time.
+std::vector<size_t> line_starts(const std::string& source) {
+  std::vector<size_t> starts{0};
+  for (size_t i = source.find('\n'); i != std::string::npos; i = source.find('\n', i + 1))
+    starts.push_back(i + 1);
+  return starts;
+}
+
+std::string_view line_at(const std::string& source, const std::vector<size_t>& starts,
+                         uint32_t line) {
+  if (line == 0 || line > starts.size()) return {};
+  size_t pos = starts[line - 1];
+  size_t end = line < starts.size() ? starts[line] - 1 : source.size();
+  std::string_view out(source.data() + pos, end - pos);
   if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
   return out;
 }
@@ -118,7 +125,7 @@ class Runner {
         break;
       }
       std::vector<const Document*> one{d};
-      EvalContext ctx{ws_, rule, *d, one, d->root, kDeployment};
+      EvalContext ctx{ws_, rule, *d, one, d->root, kDeployment, nullptr};
       Verdict v = evaluate(rule.target.where, d->root, ctx).verdict;
       if (v == Verdict::Pass) {
         anchor = d;
@@ -128,6 +135,7 @@ class Runner {
     }
     if (!anchor) anchor = maybe;
     if (anchor) check(rule, *anchor, docs, anchor->root, kDeployment);
+    scopes_.erase(&docs);  // `docs` lives on this stack frame only
   }
 
   static constexpr const char* kDeployment = "the scanned deployment";
@@ -146,7 +154,7 @@ class Runner {
 
   void check(const Rule& rule, const Document& doc, const std::vector<const Document*>& docs,
              const Node& subject, std::string address) {
-    EvalContext ctx{ws_, rule, doc, docs, subject, address};
+    EvalContext ctx{ws_, rule, doc, docs, subject, address, scope_for(docs)};
     Outcome where_undetermined;
     if (rule.target.has_where) {
       Outcome w = evaluate(rule.target.where, subject, ctx);
@@ -196,7 +204,9 @@ class Runner {
   std::string snippet_for(const Location& loc, bool secret) const {
     auto it = by_path_.find(loc.path);
     if (it == by_path_.end()) return {};
-    std::string line(line_at(it->second->source, loc.range.begin.line));
+    auto& starts = line_starts_[it->second];
+    if (starts.empty()) starts = line_starts(it->second->source);
+    std::string line(line_at(it->second->source, starts, loc.range.begin.line));
     if (secret) {
       const Range& r = loc.range;
       if (r.begin.line != r.end.line || r.end.column <= r.begin.column) return {};
@@ -244,10 +254,20 @@ class Runner {
     return out;
   }
 
+  /// The index of a scope's documents, built on first use (scopes are keyed by their list).
+  ScopeIndex* scope_for(const std::vector<const Document*>& docs) {
+    auto& slot = scopes_[&docs];
+    if (!slot) slot = std::make_unique<ScopeIndex>(docs);
+    return slot.get();
+  }
+
   const Workspace& ws_;
   EngineResult& out_;
   ModuleIndex modules_;
   std::map<std::string, const Document*> by_path_;
+  /// Line offsets of the documents findings point into, built on first use.
+  mutable std::map<const Document*, std::vector<size_t>> line_starts_;
+  std::map<const std::vector<const Document*>*, std::unique_ptr<ScopeIndex>> scopes_;
 };
 
 }  // namespace

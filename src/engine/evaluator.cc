@@ -5,11 +5,13 @@
 
 #include <re2/re2.h>
 
-#include "model/expression.h"
-
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdlib>
+
+#include "engine/scope_index.h"
+#include "model/expression.h"
 
 namespace clearance {
 
@@ -321,21 +323,42 @@ void for_each_node(const Node& n, Fn&& fn) {
 Outcome eval_related(const Condition& c, const Node& here, const EvalContext& ctx) {
   std::vector<Outcome> outs;
   const Value* unknowable = nullptr;
-  for (const Document* doc : ctx.module_documents) {
-    for_each_node(doc->root, [&](const Node& other) {
-      if (&other == &here || !matches_selector(other, c)) return;
-      const Attribute* via = other.attribute(c.via);
-      if (!via) return;
-      auto rel = refers_to_impl(via->value, here,
-                                addresses_seen_from(here, ctx.document.module_address, doc->module_address));
-      if (!rel) {
-        unknowable = &via->value;
-        return;
-      }
-      if (!*rel) return;
-      EvalContext sub{ctx.workspace, ctx.rule, *doc, ctx.module_documents, other, node_address(other)};
-      outs.push_back(c.children.empty() ? Outcome::pass() : evaluate(c.children.front(), other, sub));
-    });
+  auto consider = [&](const Document* doc, const Node& other) {
+    if (&other == &here || !matches_selector(other, c)) return;
+    const Attribute* via = other.attribute(c.via);
+    if (!via) return;
+    auto rel = refers_to_impl(via->value, here,
+                              addresses_seen_from(here, ctx.document.module_address, doc->module_address));
+    if (!rel) {
+      unknowable = &via->value;
+      return;
+    }
+    if (!*rel) return;
+    EvalContext sub{ctx.workspace, ctx.rule, *doc, ctx.module_documents, other, node_address(other), ctx.scope};
+    outs.push_back(c.children.empty() ? Outcome::pass() : evaluate(c.children.front(), other, sub));
+  };
+  std::optional<std::vector<size_t>> picked;
+  if (ctx.scope) {
+    // Only candidates whose `via` names the subject's name, equals one of its identifying
+    // strings, or cannot be told apart can relate; every other candidate is a clear no.
+    std::vector<std::string> values;
+    for (const char* key : {"bucket", "name", "id", "identifier", "arn"})
+      if (const Attribute* a = here.attribute(key); a && a->value.is_string())
+        values.push_back(a->value.as_string());
+    picked = ctx.scope->related_candidates(c, here.name, values);
+    if (picked) {
+      const auto& open = ctx.scope->unknowable(c, here.type);
+      picked->insert(picked->end(), open.begin(), open.end());
+      std::sort(picked->begin(), picked->end());
+      picked->erase(std::unique(picked->begin(), picked->end()), picked->end());
+      const auto& cands = ctx.scope->matching(c);
+      for (size_t i : *picked) consider(cands[i].doc, *cands[i].node);
+    } else {
+      for (const auto& e : ctx.scope->matching(c)) consider(e.doc, *e.node);
+    }
+  } else {
+    for (const Document* doc : ctx.module_documents)
+      for_each_node(doc->root, [&](const Node& other) { consider(doc, other); });
   }
   if (!outs.empty()) {
     Outcome o = combine(outs, false);
@@ -402,12 +425,20 @@ std::pair<const Document*, const Node*> remote_module_for(const std::string& typ
 
 Outcome eval_exists(const Condition& c, const Node& here, const EvalContext& ctx) {
   std::vector<Outcome> outs;
-  for (const Document* doc : ctx.module_documents) {
-    for_each_node(doc->root, [&](const Node& other) {
-      if (!matches_selector(other, c)) return;
-      EvalContext sub{ctx.workspace, ctx.rule, *doc, ctx.module_documents, other, node_address(other)};
-      outs.push_back(c.children.empty() ? Outcome::pass() : evaluate(c.children.front(), other, sub));
-    });
+  auto consider = [&](const Document* doc, const Node& other) {
+    if (!matches_selector(other, c)) return;
+    EvalContext sub{ctx.workspace, ctx.rule, *doc, ctx.module_documents, other, node_address(other), ctx.scope};
+    outs.push_back(c.children.empty() ? Outcome::pass() : evaluate(c.children.front(), other, sub));
+  };
+  if (ctx.scope) {
+    // When something matches, the answer is the scope's, whatever the subject: judge it once.
+    std::optional<Outcome>& memo = ctx.scope->exists_memo(c);
+    if (memo) return *memo;
+    for (const auto& e : ctx.scope->matching(c)) consider(e.doc, *e.node);
+    if (!outs.empty()) return *(memo = combine(outs, false));
+  } else {
+    for (const Document* doc : ctx.module_documents)
+      for_each_node(doc->root, [&](const Node& other) { consider(doc, other); });
   }
   if (!outs.empty()) return combine(outs, false);
   Blame blame;
@@ -509,7 +540,7 @@ Outcome evaluate(const Condition& c, const Node& here, const EvalContext& ctx) {
     case Condition::Op::Predicate: {
       PredicateFn fn = find_predicate(c.path);
       if (!fn) return Outcome::pass();  // rejected at load time; unreachable
-      EvalContext sub{ctx.workspace, ctx.rule, ctx.document, ctx.module_documents, here, ctx.address};
+      EvalContext sub{ctx.workspace, ctx.rule, ctx.document, ctx.module_documents, here, ctx.address, ctx.scope};
       return fn(sub, c.args);
     }
   }

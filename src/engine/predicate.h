@@ -15,6 +15,8 @@
 
 namespace clearance {
 
+class ScopeIndex;
+
 /// Everything a condition or predicate may look at while judging one subject.
 struct EvalContext {
   const Workspace& workspace;
@@ -24,6 +26,8 @@ struct EvalContext {
   const std::vector<const Document*>& module_documents;
   const Node& subject;
   std::string address;  ///< "aws_s3_bucket.logs", "stage 2 (runtime)", ".env.production"
+  /// The nodes of `module_documents`, indexed for `related` and `exists`; nullptr: walk them.
+  ScopeIndex* scope;
 
   /// A rule parameter (threshold) as a number; `fallback` if absent or not a number.
   double param(std::string_view name, double fallback = 0) const;

@@ -19,6 +19,7 @@ struct Range {
   Position begin;
   Position end;
   friend bool operator==(const Range&, const Range&) = default;
+  friend auto operator<=>(const Range&, const Range&) = default;
 };
 
 /// A range in a named file; `path` is relative to the scan root where possible.

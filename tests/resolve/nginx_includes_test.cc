@@ -139,7 +139,7 @@ TEST_CASE("nginx globs expand in sorted order and skip dot files", "[nginx]") {
   CHECK(expand_glob(files, "/r/none/*.conf").empty());
 }
 
-TEST_CASE("nginx include cycles are errors naming the chain", "[nginx]") {
+TEST_CASE("nginx include cycles are warnings naming the chain; the files are still judged", "[nginx]") {
   Workspace ws = workspace({
       {"nginx.conf", "http {\n  include a.conf;\n}\n"},
       {"a.conf", "include b.conf;\n"},
@@ -148,12 +148,13 @@ TEST_CASE("nginx include cycles are errors naming the chain", "[nginx]") {
   MemoryConfigFiles none;
   resolve_nginx_includes(ws, none);
   const Document& main = doc(ws, "nginx.conf");
-  auto errs = messages(main, Diagnostic::Level::Error);
+  auto errs = messages(main, Diagnostic::Level::Warning);
   REQUIRE(errs.size() == 1);
-  CHECK(errs[0] == "include cycle: nginx.conf -> a.conf -> b.conf -> a.conf");
+  CHECK(errs[0] == "include cycle: nginx.conf -> a.conf -> b.conf -> a.conf (this include is not spliced)");
+  CHECK(messages(main, Diagnostic::Level::Error).empty());
   // Located at the include that closes the cycle, in its own file.
   for (const auto& d : main.diagnostics) {
-    if (d.level != Diagnostic::Level::Error) continue;
+    if (d.level != Diagnostic::Level::Warning) continue;
     CHECK(d.location.path == "b.conf");
     CHECK(d.location.range.begin.line == 2);
   }
@@ -163,7 +164,13 @@ TEST_CASE("nginx include cycles are errors naming the chain", "[nginx]") {
   // A file including itself.
   Workspace self = workspace({{"nginx.conf", "include nginx.conf;\n"}});
   resolve_nginx_includes(self, none);
-  CHECK(messages(self.documents[0], Diagnostic::Level::Error).size() == 1);
+  CHECK(messages(self.documents[0], Diagnostic::Level::Warning).size() == 1);
+  CHECK(self.documents[0].root.attribute("included_by") == nullptr);
+  // Two files including each other: nginx.conf is still the top, judged on its own.
+  Workspace pair = workspace({{"nginx.conf", "include b.conf;\n"}, {"b.conf", "include nginx.conf;\n"}});
+  resolve_nginx_includes(pair, none);
+  CHECK(doc(pair, "nginx.conf").root.attribute("included_by") == nullptr);
+  CHECK(doc(pair, "b.conf").root.attribute("included_by") != nullptr);
 }
 
 TEST_CASE("nginx missing includes are warnings, shipped files and empty globs notes", "[nginx]") {

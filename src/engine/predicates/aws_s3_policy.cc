@@ -82,7 +82,7 @@ Outcome predicate_s3_https_only(const EvalContext& ctx, const Value&) {
   for (const auto& bp : policies) {
     std::vector<PolicyStatement> statements;
     std::string unknown;
-    EvalContext sub{ctx.workspace, ctx.rule, *bp.doc, ctx.module_documents, ctx.subject, ctx.address};
+    EvalContext sub{ctx.workspace, ctx.rule, *bp.doc, ctx.module_documents, ctx.subject, ctx.address, ctx.scope};
     if (!policy_statements(*bp.value, bp.location, sub, statements, unknown)) {
       unknown_policy = unknown;
       continue;

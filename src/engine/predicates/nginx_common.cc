@@ -173,11 +173,9 @@ std::string max_age_of(std::string_view value) {
 }
 
 void BlameList::add(std::vector<Blame>& to, Blame b) {
-  for (auto& existing : to) {
-    if (existing.location == b.location && existing.detail == b.detail) {
-      last_ = nullptr;
-      return;
-    }
+  if (!seen_.emplace(&to, b.location.path, b.location.range, b.detail).second) {
+    last_ = nullptr;
+    return;
   }
   to.push_back(std::move(b));
   last_ = &to;

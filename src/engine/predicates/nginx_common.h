@@ -3,8 +3,10 @@
 // several places) into an Outcome.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "engine/outcome.h"
@@ -65,6 +67,8 @@ class BlameList {
   void add(std::vector<Blame>& to, Blame b);
   std::vector<Blame> fails_;
   std::vector<Blame> unknowns_;
+  /// (list, location, detail) of every blame added, to find duplicates in log time.
+  std::set<std::tuple<const void*, std::string, Range, std::string>> seen_;
   std::vector<Blame>* last_ = nullptr;
 };
 

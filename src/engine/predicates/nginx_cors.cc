@@ -44,13 +44,11 @@ bool guarded_by_if(const NginxContext& c) {
 
 // `set $name value` in `c` or an enclosing block; nullptr when none.
 const Node* set_for(const NginxContext& c, std::string_view name) {
-  for (const NginxContext* x = &c; x && x->node; x = x->parent) {
-    for (const auto& d : x->node->children) {
-      if (d.type == "set" && d.labels.size() == 2 && d.labels[0].size() > 1 &&
-          std::string_view(d.labels[0]).substr(1) == name)
-        return &d;
-    }
-  }
+  for (const NginxContext* x = &c; x && x->node; x = x->parent)
+    for (const Node* d : x->directives("set"))
+      if (d->labels.size() == 2 && d->labels[0].size() > 1 &&
+          std::string_view(d->labels[0]).substr(1) == name)
+        return d;
   return nullptr;
 }
 

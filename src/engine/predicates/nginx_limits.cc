@@ -39,14 +39,11 @@ void proxied(const NginxContext& c, std::vector<const NginxContext*>& out) {
 
 // Hides the nginx version some other way: headers-more clearing or replacing `Server`.
 bool server_header_replaced(const NginxContext& c) {
-  for (const NginxContext* x = &c; x; x = x->parent) {
-    if (!x->node) continue;
-    for (const auto& d : x->node->children) {
-      if (d.type != "more_clear_headers" && d.type != "more_set_headers") continue;
-      for (const auto& l : d.labels)
-        if (nginx::lower(l).rfind("server", 0) == 0) return true;
-    }
-  }
+  for (const NginxContext* x = &c; x; x = x->parent)
+    for (std::string_view name : {"more_clear_headers", "more_set_headers"})
+      for (const Node* d : x->directives(name))
+        for (const auto& l : d->labels)
+          if (nginx::lower(l).rfind("server", 0) == 0) return true;
   return false;
 }
 

@@ -1,6 +1,6 @@
 // Builds the directive tree from NginxLexer tokens with an explicit stack of open blocks (no
-// recursion, so deep nesting cannot exhaust the call stack; depth is capped anyway). Errors
-// mirror what nginx itself would refuse: a `;` or `{` without a directive name, a `}` while a
+// recursion, so deep nesting cannot exhaust the call stack; blocks nested past a cap are
+// dropped, their braces still counted). Errors mirror what nginx itself would refuse: a `;` or `{` without a directive name, a `}` while a
 // directive is still open (a missing `;`), a `}` with no open block, and end of file inside a
 // directive or a block. Unlike nginx, parsing goes on after an error so later rules still see
 // the rest of the file. Directives whose block holds Lua code (`*_by_lua_block`) are skipped
@@ -64,12 +64,11 @@ class Builder {
     stack_.push_back(std::move(root));
     for (;;) {
       NginxToken tok = lexer_.next();
+      if (too_deep_ > 0 && skip_deep(tok)) continue;
       switch (tok.kind) {
         case NginxToken::Kind::Word: on_word(std::move(tok)); break;
         case NginxToken::Kind::Semicolon: on_semicolon(tok); break;
-        case NginxToken::Kind::BlockStart:
-          if (!on_block_start(tok)) return finish(lexer_.position());
-          break;
+        case NginxToken::Kind::BlockStart: on_block_start(tok); break;
         case NginxToken::Kind::BlockEnd: on_block_end(tok); break;
         case NginxToken::Kind::Error: doc_.error(tok.text, tok.range); break;
         case NginxToken::Kind::End: return finish(tok.range.end);
@@ -98,7 +97,18 @@ class Builder {
     stack_.back().children.push_back(make_directive(tok.range.end));
   }
 
-  // Returns false when parsing must stop (nesting too deep).
+  // Inside blocks nested past kMaxDepth: their contents are dropped, but braces are still
+  // counted so that everything after them parses as usual. True when `tok` was consumed.
+  bool skip_deep(const NginxToken& tok) {
+    switch (tok.kind) {
+      case NginxToken::Kind::BlockStart: ++too_deep_; args_.clear(); return true;
+      case NginxToken::Kind::BlockEnd: --too_deep_; args_.clear(); return true;
+      case NginxToken::Kind::End: return false;
+      default: args_.clear(); return true;
+    }
+  }
+
+  // Returns false when the block is not kept (nested too deep).
   bool on_block_start(const NginxToken& tok) {
     if (args_.empty()) {
       doc_.error("unexpected \"{\"", tok.range);
@@ -122,7 +132,10 @@ class Builder {
       return true;
     }
     if (stack_.size() > kMaxDepth) {
-      doc_.error("blocks nested deeper than " + std::to_string(kMaxDepth) + " levels", block.range);
+      doc_.error("blocks nested deeper than " + std::to_string(kMaxDepth) +
+                     " levels: their contents are not read",
+                 block.range);
+      too_deep_ = 1;
       return false;
     }
     stack_.push_back(std::move(block));
@@ -191,6 +204,7 @@ class Builder {
   NginxLexer lexer_;
   std::vector<Node> stack_;
   std::vector<NginxToken> args_;
+  size_t too_deep_ = 0;  ///< blocks open beyond kMaxDepth
 };
 
 }  // namespace

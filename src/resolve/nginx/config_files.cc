@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr uintmax_t kMaxIncludeSize = 4 * 1024 * 1024;
-constexpr size_t kMaxGlobResults = 4096;
+
 
 std::vector<std::string> split_segments(const std::string& path) {
   std::vector<std::string> out;
@@ -53,7 +53,8 @@ std::string parent_dir(const std::string& path) {
   return slash == 0 ? "/" : path.substr(0, slash);
 }
 
-std::vector<std::string> expand_glob(const ConfigFiles& files, const std::string& pattern) {
+std::vector<std::string> expand_glob(const ConfigFiles& files, const std::string& pattern,
+                                     bool* truncated) {
   if (!has_glob_magic(pattern)) {
     if (files.is_file(pattern)) return {pattern};
     return {};
@@ -75,7 +76,10 @@ std::vector<std::string> expand_glob(const ConfigFiles& files, const std::string
         if (fnmatch(seg.c_str(), name.c_str(), FNM_PERIOD) != 0) continue;
         std::string p = dir + "/" + name;
         if (last ? files.is_file(p) : files.is_dir(p)) next.push_back(p);
-        if (next.size() >= kMaxGlobResults) break;
+        if (next.size() >= kMaxGlobResults) {
+          if (truncated) *truncated = true;
+          break;
+        }
       }
     }
     current = std::move(next);

@@ -61,9 +61,14 @@ class MemoryConfigFiles : public ConfigFiles {
 /// True if `pattern` has glob metacharacters (`*`, `?`, `[`), as nginx decides.
 bool has_glob_magic(const std::string& pattern);
 
+/// At most this many matches (and directory entries) are considered per pattern.
+inline constexpr size_t kMaxGlobResults = 100000;
+
 /// Matching regular files for an absolute `pattern`, sorted; a pattern without
-/// metacharacters yields itself if it is a file.
-std::vector<std::string> expand_glob(const ConfigFiles& files, const std::string& pattern);
+/// metacharacters yields itself if it is a file. `truncated` is set when a directory or the
+/// result reached kMaxGlobResults.
+std::vector<std::string> expand_glob(const ConfigFiles& files, const std::string& pattern,
+                                     bool* truncated = nullptr);
 
 /// Joins and normalises lexically ("a/b/../c" -> "a/c"); `rel` may be absolute.
 std::string join_path(const std::string& base, const std::string& rel);

@@ -19,7 +19,8 @@ namespace clearance {
 namespace {
 
 constexpr size_t kMaxIncludeDepth = 16;
-constexpr size_t kMaxSplicedNodes = 200000;
+constexpr size_t kMaxSplicedNodes = 200000;      // per document
+constexpr size_t kMaxScanSplicedNodes = 2000000;  // all documents of the scan together
 
 // Files that nginx packages ship next to nginx.conf; repositories rarely commit them.
 constexpr std::array<std::string_view, 9> kShippedFiles = {
@@ -103,7 +104,9 @@ class Resolver {
       over_budget_ = false;
       expand(doc_->root.children, key, doc_->path);
     }
+    release_cycle_roots();
     for (auto& [index, includers] : included_by_) {
+      if (includers.empty()) continue;
       std::vector<Value> paths;
       for (const auto& p : includers) paths.push_back(Value::string(p));
       ws_.documents[index].root.attributes.push_back(
@@ -202,10 +205,16 @@ class Resolver {
     const std::string& pattern = inc.labels.front();
     if (pattern.empty()) return out;
     std::vector<std::string> found;
+    bool truncated = false;
     for (const auto& cand : candidates(pattern, file)) {
-      found = expand_glob(files_, cand);
+      found = expand_glob(files_, cand, &truncated);
       if (!found.empty()) break;
     }
+    if (truncated)
+      diagnose(Diagnostic::Level::Warning,
+               "include pattern \"" + pattern + "\" matches more than " +
+                   std::to_string(kMaxGlobResults) + " entries: only the first are read",
+               display, inc.range);
     if (found.empty()) {
       if (std::string why = refusal(pattern, file); !why.empty()) {
         diagnose(Diagnostic::Level::Warning, "include \"" + pattern + "\" not read: " + why,
@@ -219,11 +228,16 @@ class Resolver {
     for (const auto& target : found) {
       std::string target_display = display_of(target);
       resolved.push_back(Value::string(target_display));
-      if (std::find(chain_.begin(), chain_.end(), target) != chain_.end()) {
+      if (auto at = std::find(chain_.begin(), chain_.end(), target); at != chain_.end()) {
+        for (auto it = at; it != chain_.end(); ++it)
+          if (auto d = docs_.find(*it); d != docs_.end()) in_cycle_.insert(d->second);
         std::string path;
         for (const auto& c : chain_) path += display_of(c) + " -> ";
-        diagnose(Diagnostic::Level::Error, "include cycle: " + path + target_display, display,
-                 inc.range);
+        // nginx refuses such a configuration; the files are still judged, without the
+        // include that closes the circle.
+        diagnose(Diagnostic::Level::Warning,
+                 "include cycle: " + path + target_display + " (this include is not spliced)",
+                 display, inc.range);
         continue;
       }
       if (chain_.size() >= kMaxIncludeDepth) {
@@ -238,20 +252,25 @@ class Resolver {
                  inc.range);
         continue;
       }
-      spliced_ += count_nodes(src->children);
-      if (spliced_ > kMaxSplicedNodes) {
-        if (!over_budget_)
-          diagnose(Diagnostic::Level::Error,
-                   "include expansion exceeds " + std::to_string(kMaxSplicedNodes) +
-                       " directives; the rest is not spliced",
-                   display, inc.range);
-        over_budget_ = true;
-        continue;
-      }
       if (auto it = docs_.find(target); it != docs_.end() &&
                                         ws_.documents[it->second].format == Format::Nginx &&
                                         &ws_.documents[it->second] != doc_) {
         included_by_[it->second].insert(doc_->path);
+      }
+      size_t nodes = count_nodes(src->children);
+      spliced_ += nodes;
+      scan_spliced_ += nodes;
+      if (spliced_ > kMaxSplicedNodes || scan_spliced_ > kMaxScanSplicedNodes) {
+        if (!over_budget_)
+          diagnose(Diagnostic::Level::Error,
+                   "include expansion exceeds " +
+                       (spliced_ > kMaxSplicedNodes
+                            ? std::to_string(kMaxSplicedNodes) + " directives in this file"
+                            : std::to_string(kMaxScanSplicedNodes) + " directives in the scan") +
+                       "; the rest is not spliced",
+                   display, inc.range);
+        over_budget_ = true;
+        continue;
       }
       std::vector<Node> copy = src->children;
       chain_.push_back(target);
@@ -279,6 +298,35 @@ class Resolver {
     return {};
   }
 
+  // Files that include each other would all count as included, so none would be judged as
+  // a configuration of its own. In each such group with no includer from outside, one file
+  // is judged as the top: the one named nginx.conf, else the first by path.
+  void release_cycle_roots() {
+    std::vector<size_t> candidates;
+    for (size_t i : in_cycle_) {
+      const auto& includers = included_by_[i];
+      bool only_cycle = std::all_of(includers.begin(), includers.end(), [&](const std::string& p) {
+        auto d = docs_.find(join_path(root_, p));
+        return d != docs_.end() && in_cycle_.count(d->second);
+      });
+      if (only_cycle) candidates.push_back(i);
+    }
+    if (candidates.empty()) return;
+    auto named = std::find_if(candidates.begin(), candidates.end(), [&](size_t i) {
+      return base_name(ws_.documents[i].path) == "nginx.conf";
+    });
+    std::vector<size_t> tops;
+    if (named != candidates.end()) {
+      for (size_t i : candidates)
+        if (base_name(ws_.documents[i].path) == "nginx.conf") tops.push_back(i);
+    } else {
+      tops.push_back(*std::min_element(candidates.begin(), candidates.end(), [&](size_t a, size_t b) {
+        return ws_.documents[a].path < ws_.documents[b].path;
+      }));
+    }
+    for (size_t i : tops) included_by_[i].clear();
+  }
+
   void report_missing(const std::string& pattern, const std::string& display, const Range& r) {
     std::string name = base_name(pattern);
     if (has_glob_magic(pattern)) {
@@ -304,10 +352,12 @@ class Resolver {
   std::map<std::string, Node> originals_;
   std::map<std::string, std::unique_ptr<Document>> extra_;
   std::map<size_t, std::set<std::string>> included_by_;
+  std::set<size_t> in_cycle_;  ///< documents met on an include cycle
   Document* doc_ = nullptr;
   std::string prefix_;
   std::vector<std::string> chain_;
   size_t spliced_ = 0;
+  size_t scan_spliced_ = 0;
   bool over_budget_ = false;
 };
 

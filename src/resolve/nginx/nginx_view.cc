@@ -13,6 +13,12 @@ bool is_block(const Node& n) {
   return n.kind == "directive" && n.attribute("block");
 }
 
+void index_directives(NginxContext& ctx) {
+  if (!ctx.node) return;
+  for (const auto& c : ctx.node->children)
+    if (c.kind == "directive") ctx.by_name[c.type].push_back(&c);
+}
+
 std::string file_of(const Node& n, const std::string& doc_path) {
   const Attribute* f = n.attribute("file");
   return f && f->value.is_string() ? f->value.as_string() : doc_path;
@@ -105,10 +111,14 @@ Location NginxContext::location_of(const Node& n) const {
 }
 
 const Node* NginxContext::directive(std::string_view name) const {
-  if (!node) return nullptr;
-  for (const auto& c : node->children)
-    if (c.kind == "directive" && c.type == name) return &c;
-  return nullptr;
+  auto it = by_name.find(name);
+  return it == by_name.end() ? nullptr : it->second.front();
+}
+
+const std::vector<const Node*>& NginxContext::directives(std::string_view name) const {
+  static const std::vector<const Node*> kNone;
+  auto it = by_name.find(name);
+  return it == by_name.end() ? kNone : it->second;
 }
 
 const Node* NginxContext::inherited_directive(std::string_view name) const {
@@ -162,6 +172,7 @@ NginxView::NginxView(const Document& doc) : doc_(doc) {
   main_.node = &doc.root;
   main_.file = doc.path;
   main_.doc_path = doc.path;
+  index_directives(main_);
   build(main_, false);
   // `map` blocks anywhere (normally in http), for variable lookups.
   std::vector<const Node*> stack = {&doc.root};
@@ -196,6 +207,7 @@ void NginxView::build(NginxContext& ctx, bool in_stream) {
     sub->file = file_of(child, doc_.path);
     sub->doc_path = doc_.path;
     sub->parent = &ctx;
+    index_directives(*sub);
     std::vector<HeaderDef> own_add, own_more;
     for (const auto& d : child.children) {
       if (d.kind != "directive") continue;

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/document.h"
@@ -42,6 +43,9 @@ struct NginxContext {
   std::vector<HeaderDef> own;   ///< defined at this level
   std::vector<HeaderDef> sent;  ///< what nginx sends from here (inheritance applied)
   bool inherited = true;        ///< `sent` came from the previous level unchanged
+  /// The directives directly in this block by name, in order, so that lookups (and the
+  /// inheritance walks above them) do not scan blocks with thousands of children each time.
+  std::unordered_map<std::string_view, std::vector<const Node*>> by_name;
 
   /// The block's header line (file and the directive's first line).
   Location header_location() const;
@@ -49,6 +53,8 @@ struct NginxContext {
   Location location_of(const Node& n) const;
   /// The first directive named `name` directly in this block, or nullptr.
   const Node* directive(std::string_view name) const;
+  /// Every directive named `name` directly in this block, in order.
+  const std::vector<const Node*>& directives(std::string_view name) const;
   /// The directive named `name` in force here: this block's, else the nearest enclosing one's
   /// (standard nginx inheritance for value directives). nullptr when nowhere.
   const Node* inherited_directive(std::string_view name) const;

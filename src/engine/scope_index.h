@@ -1,0 +1,61 @@
+// ScopeIndex: the nodes of one scope's documents (a Terraform module, a directory of files)
+// indexed once, so that `related` and `exists` conditions find their candidates without
+// walking every node of the scope for every subject. Built by the engine per scope and
+// filled lazily per condition; each answer is the one a full walk would give, in the same
+// (document, then depth-first) order.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/condition.h"
+#include "engine/outcome.h"
+#include "model/document.h"
+
+namespace clearance {
+
+class ScopeIndex {
+ public:
+  explicit ScopeIndex(const std::vector<const Document*>& docs);
+
+  struct Entry {
+    const Document* doc;
+    const Node* node;
+  };
+
+  /// The nodes matching the selector (kinds, types, names) of `c`, in walk order.
+  const std::vector<Entry>& matching(const Condition& c);
+
+  /// For a `related` condition: the positions (into `matching(c)`) of candidates whose `via`
+  /// may name a node called `name` (an identifier), in walk order. nullopt when `name` is not
+  /// an identifier, so that the caller walks every candidate.
+  std::optional<std::vector<size_t>> related_candidates(const Condition& c, const std::string& name,
+                                                        const std::vector<std::string>& values);
+
+  /// Positions of candidates whose `via` is unknown and does not mention `type` + "." (so it
+  /// cannot be told whether they refer to a node of that type), in walk order.
+  const std::vector<size_t>& unknowable(const Condition& c, const std::string& type);
+
+  /// The outcome of an `exists` condition over the scope, which does not depend on the
+  /// subject when some node matched; empty until set.
+  std::optional<Outcome>& exists_memo(const Condition& c) { return exists_[&c]; }
+
+ private:
+  struct Related {
+    std::unordered_map<std::string, std::vector<size_t>> by_word;    ///< words of unknown `via` texts
+    std::unordered_map<std::string, std::vector<size_t>> by_string;  ///< known string `via` values
+    std::map<std::string, std::vector<size_t>> unknowable;           ///< per subject type
+  };
+  Related& related(const Condition& c);
+
+  std::vector<Entry> all_;  ///< every node of the scope, in walk order
+  std::unordered_map<const Condition*, std::vector<Entry>> matching_;
+  std::unordered_map<const Condition*, Related> related_;
+  std::unordered_map<const Condition*, std::optional<Outcome>> exists_;
+};
+
+}  // namespace clearance
