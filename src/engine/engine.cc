@@ -44,6 +44,19 @@ ModuleIndex index_modules(const Workspace& ws) {
   return idx;
 }
 
+/// Values taken from the input are cut to this many bytes in messages, subjects and
+/// expressions (a 10 MB image name is not echoed); the cut keeps UTF-8 sequences whole.
+constexpr size_t kMaxShownValue = 300;
+
+std::string shortened(std::string s) {
+  if (s.size() <= kMaxShownValue) return s;
+  size_t cut = kMaxShownValue;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  size_t total = s.size();
+  s.resize(cut);
+  return s + "\u2026 (" + std::to_string(total) + " bytes)";
+}
+
 /// Where each line of a document starts, so that a line is found in log time.
 std::vector<size_t> line_starts(const std::string& source) {
   std::vector<size_t> starts{0};
@@ -187,8 +200,8 @@ class Runner {
     f.location = std::move(blame.location);
     if (f.location.path.empty()) f.location.path = ctx.document.path;
     if (f.location.range.begin.line == 0) f.location.range.begin = ctx.subject.range.begin;
-    f.subject = blame.subject.empty() ? ctx.address : blame.subject;
-    f.expression = std::move(blame.expression);
+    f.subject = shortened(blame.subject.empty() ? ctx.address : blame.subject);
+    f.expression = shortened(std::move(blame.expression));
     f.related = std::move(blame.related);
     for (const auto& call : ctx.document.call_chain) f.related.push_back(call);
     f.fingerprint_seed = std::move(blame.fingerprint_seed);
@@ -243,7 +256,7 @@ class Runner {
         out += t[i];
         continue;
       }
-      out += val;
+      out += shortened(std::move(val));
       i = close;
     }
     if (f.verdict == Verdict::Undetermined) {

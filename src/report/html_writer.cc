@@ -11,6 +11,7 @@
 
 #include "report/ordering.h"
 #include "report/summary.h"
+#include "report/visible.h"
 
 namespace clearance {
 
@@ -114,7 +115,8 @@ void write_count_row(std::ostream& out, std::string_view label, size_t n) {
 
 }  // namespace
 
-std::string html_escape(std::string_view text) {
+std::string html_escape(std::string_view raw) {
+  std::string text = visible_text(raw);
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (size_t i = 0; i < text.size();) {

@@ -11,13 +11,15 @@
 #include <vector>
 
 #include "report/ordering.h"
+#include "report/visible.h"
 
 namespace clearance {
 
 namespace {
 
 /// Escapes for XML text and attributes; drops characters XML 1.0 cannot carry.
-std::string xml(std::string_view text) {
+std::string xml(std::string_view raw) {
+  std::string text = visible_text(raw);
   std::string out;
   out.reserve(text.size());
   for (unsigned char c : text) {

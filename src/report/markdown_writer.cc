@@ -11,14 +11,16 @@
 
 #include "report/ordering.h"
 #include "report/summary.h"
+#include "report/visible.h"
 
 namespace clearance {
 
 namespace {
 
 /// Escapes Markdown and HTML specials, keeps the text on one line (a table cell).
-std::string md(std::string_view text) {
+std::string md(std::string_view raw) {
   std::string out;
+  std::string text = visible_text(raw);
   for (unsigned char c : text) {
     if (c == '\n' || c == '\r') {
       out += ' ';
@@ -42,8 +44,9 @@ std::string md(std::string_view text) {
 }
 
 /// Inline code that survives backticks in the text.
-std::string code(std::string_view text) {
+std::string code(std::string_view raw) {
   std::string clean;
+  std::string text = visible_text(raw);
   for (char c : text) clean += (c == '\n' || c == '\r' || c == '|') ? ' ' : c;
   std::string fence = clean.find('`') == std::string::npos ? "`" : "``";
   return fence + (fence.size() > 1 ? " " : "") + clean + (fence.size() > 1 ? " " : "") + fence;

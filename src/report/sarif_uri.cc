@@ -1,10 +1,10 @@
 // Artifact URIs. GitHub matches results to files by repository-relative paths, and SARIF
-// wants URI references, so paths are normalised to forward slashes, made relative to the
-// scan root, and percent-encoded byte by byte (UTF-8 names become %XX sequences). Encoding
-// ':' as well means a first segment such as "c:" can never read as a URI scheme.
+// wants URI references, so paths are made relative to the scan root and percent-encoded byte
+// by byte (UTF-8 names become %XX sequences). Paths are POSIX paths: a backslash is part of a
+// file name, so it is encoded (%5C), never read as a separator that would name another file.
+// Encoding ':' as well means a first segment such as "c:" can never read as a URI scheme.
 #include "report/sarif_uri.h"
 
-#include <algorithm>
 #include <filesystem>
 
 namespace clearance {
@@ -14,12 +14,6 @@ namespace {
 bool unreserved(unsigned char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '.' || c == '_' || c == '~';
-}
-
-std::string forward_slashes(std::string_view p) {
-  std::string s(p);
-  std::replace(s.begin(), s.end(), '\\', '/');
-  return s;
 }
 
 }  // namespace
@@ -42,9 +36,9 @@ std::string percent_encode_path(std::string_view path) {
 
 std::string artifact_uri(std::string_view path, std::string_view root) {
   namespace fs = std::filesystem;
-  std::string p = forward_slashes(path);
+  std::string p = std::string(path);
   if (!p.empty() && p.front() == '/') {
-    std::string r = forward_slashes(root);
+    std::string r = std::string(root);
     if (!r.empty() && r.front() == '/') {
       std::string rel = fs::path(p).lexically_relative(fs::path(r)).generic_string();
       p = rel == "." || rel.empty() ? fs::path(p).filename().generic_string() : rel;
@@ -59,7 +53,7 @@ std::string artifact_uri(std::string_view path, std::string_view root) {
 }
 
 std::string root_file_uri(std::string_view root) {
-  std::string r = forward_slashes(root);
+  std::string r = std::string(root);
   if (r.empty() || r.front() != '/') return {};
   if (r.back() != '/') r += '/';
   return "file://" + percent_encode_path(r);

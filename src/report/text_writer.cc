@@ -11,6 +11,7 @@
 
 #include "report/ordering.h"
 #include "report/summary.h"
+#include "report/visible.h"
 
 namespace clearance {
 
@@ -33,7 +34,8 @@ std::string_view severity_color(Severity s) {
 
 /// Writes `text` with C0 controls (bar tab) and DEL escaped as \xNN; newlines become spaces
 /// so that one finding stays one line.
-void put_clean(std::ostream& out, std::string_view text) {
+void put_clean(std::ostream& out, std::string_view raw) {
+  std::string text = visible_text(raw);
   for (unsigned char c : text) {
     if (c == '\n' || c == '\r') {
       out << ' ';

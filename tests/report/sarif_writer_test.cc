@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "report/sarif_rules.h"
+#include "report/visible.h"
 #include "report/sarif_uri.h"
 #include "sample_report.h"
 
@@ -234,7 +235,7 @@ TEST_CASE("sarif: an empty report is still a complete log", "[report][sarif]") {
 TEST_CASE("sarif: artifact URIs are relative and encoded", "[report][sarif]") {
   CHECK(artifact_uri("a/b.tf", "/r") == "a/b.tf");
   CHECK(artifact_uri("./a/./b.tf", "/r") == "a/b.tf");
-  CHECK(artifact_uri("a\\b c.tf", "/r") == "a/b%20c.tf");
+  CHECK(artifact_uri("a\\b c.tf", "/r") == "a%5Cb%20c.tf");  // a backslash is a name character
   CHECK(artifact_uri("/r/x/y.tf", "/r") == "x/y.tf");
   CHECK(artifact_uri("/r/x/y.tf", "/r/") == "x/y.tf");
   CHECK(artifact_uri("/elsewhere/y.tf", "/r") == "../elsewhere/y.tf");
@@ -257,4 +258,10 @@ TEST_CASE("sarif: rule tags are unique and capped at 20 and keep security", "[re
   CHECK(tags[1] == "t0");
   CHECK(tags[19] == "security");
   CHECK(std::count(tags.begin(), tags.end(), "security") == 1);
+}
+
+TEST_CASE("visible text shows bidirectional controls instead of obeying them", "[report]") {
+  CHECK(clearance::visible_text("x\xE2\x80\xAEgnp.tf") == "x<U+202E>gnp.tf");
+  CHECK(clearance::visible_text("a\xE2\x81\xA6" "b\xD8\x9C" "c") == "a<U+2066>b<U+061C>c");
+  CHECK(clearance::visible_text("caf\xC3\xA9 \xE2\x80\x94 ok") == "caf\xC3\xA9 \xE2\x80\x94 ok");
 }

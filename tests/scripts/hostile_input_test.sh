@@ -8,7 +8,7 @@
 set -u
 bin=$(realpath "$1")
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 fail=0
 check() {  # description, command...
   local what=$1
@@ -135,6 +135,27 @@ open(sys.argv[1], 'wb').write('deploy:\n  token: $planted\n'.encode('utf-16'))" 
 "$bin" scan "$tmp/enc/utf16" --no-config -f json >"$tmp/utf16.json" 2>&1
 check "a secret in a UTF-16 file is found" grep -q '"secret-github-token"' "$tmp/utf16.json"
 check "and not printed" no_planted "$tmp/utf16.json"
+
+# Echoed input: a 2 MB image name is cut in messages; a right-to-left override in a file name
+# is shown, not obeyed; a backslash in a file name stays part of it in SARIF URIs.
+mkdir -p "$tmp/echo"
+python3 -c "
+import sys
+d = sys.argv[1]
+open(d + '/Dockerfile', 'w').write('FROM ' + 'a' * 2000000 + ':latest\\nUSER app\\n')
+db = 'resource \"aws_db_instance\" \"x\" {\\n  publicly_accessible = true\\n}\\n'
+open(d + '/x\u202egnp.tf', 'w').write(db)
+open(d + '/back\\\\slash.tf', 'w').write(db)" "$tmp/echo"
+for fmt in text json sarif markdown html junit gitlab; do
+  "$bin" scan "$tmp/echo" --no-config --no-color -f "$fmt" >"$tmp/echo.$fmt" 2>&1
+  check "echo: no 10,000-byte line in $fmt output" \
+    awk 'length($0) > 10000 { long = 1 } END { exit long }' "$tmp/echo.$fmt"
+done
+for fmt in text markdown html junit; do
+  check "echo: the override character is shown as <U+202E> in $fmt" \
+    bash -c "grep -q 'x<U+202E>gnp.tf\\|x&lt;U+202E&gt;gnp.tf' '$tmp/echo.$fmt' && ! grep -q \$'\\u202e' '$tmp/echo.$fmt'"
+done
+check "echo: SARIF keeps the backslash in the name" grep -q '"back%5Cslash.tf"' "$tmp/echo.sarif"
 
 # The command line cannot be misread.
 mkdir -p "$tmp/cli/infra" "$tmp/cli/rules"
