@@ -11,9 +11,15 @@
 #include <sstream>
 
 #include "engine/yaml_value.h"
+#include "model/file_bytes.h"
+#include "resolve/yaml_bounds.h"
 #include "suppress/inline_scan.h"
 
 namespace clearance {
+
+namespace {
+constexpr uintmax_t kMaxConfigBytes = 1u << 20;  // a configuration is a few KiB
+}  // namespace
 
 namespace fs = std::filesystem;
 
@@ -47,9 +53,17 @@ class Reader {
       } else if (key == "exclude") {
         out_.exclude = strings(v, key);
       } else if (key == "production_env_files") {
-        out_.production_env_files = strings(v, key);
+        out_.production_env_files = names(v, key);
       } else if (key == "rules_dirs") {
-        for (const auto& d : strings(v, key)) out_.rules_dirs.push_back(absolute(d));
+        for (const auto& d : strings(v, key)) {
+          std::string dir = absolute(d), why;
+          // Rules come with the repository: a path that leads out of it (by "..", an
+          // absolute path or a link) would read YAML from elsewhere on the machine.
+          if (!real_path_inside(repository_of(out_.dir), dir, why) && why == "outside the scan root")
+            error(v, "rules_dirs entry '" + d + "' lies outside the repository: not read");
+          else
+            out_.rules_dirs.push_back(dir);
+        }
       } else if (key == "ignore") {
         read_ignore(v);
       } else if (key == "severity_threshold") {
@@ -85,6 +99,37 @@ class Reader {
     fs::path path(p);
     if (path.is_relative()) path = fs::path(out_.dir) / path;
     return path.lexically_normal().string();
+  }
+
+  /// The top of the git work tree holding `dir`, else `dir` itself.
+  static std::string repository_of(const std::string& dir) {
+    std::error_code ec;
+    for (fs::path d(dir); !d.empty(); d = d.parent_path()) {
+      if (fs::exists(d / ".git", ec)) return d.string();
+      if (d == d.parent_path()) break;
+    }
+    return dir;
+  }
+
+  /// File names or patterns: strings, where a plain number, boolean or null is a mistake
+  /// (`production_env_files: 12`), not a name.
+  std::vector<std::string> names(const YAML::Node& v, const std::string& key) {
+    auto plain_non_string = [](const YAML::Node& n) {
+      if (!n.IsScalar() || n.Tag() == "!") return false;
+      Value parsed = yaml_to_value(n);
+      return !parsed.is_string();
+    };
+    if (plain_non_string(v)) {
+      error(v, key + " takes file names or patterns, not '" + v.Scalar() + "' (quote it if it is a name)");
+      return {};
+    }
+    if (v.IsSequence())
+      for (const auto& item : v)
+        if (plain_non_string(item)) {
+          error(item, key + " takes file names or patterns, not '" + item.Scalar() + "' (quote it if it is a name)");
+          return {};
+        }
+    return strings(v, key);
   }
 
   std::vector<std::string> strings(const YAML::Node& v, const std::string& key) {
@@ -256,6 +301,11 @@ bool parse_config(const std::string& text, const std::string& path, Config& out,
   size_t before = errors.size();
   try {
     YAML::Node root = YAML::Load(text);
+    if (!yaml_within_bounds(root)) {
+      errors.push_back(path + ": expands to more than " + std::to_string(kMaxYamlNodes) +
+                       " YAML nodes (anchors and aliases): not read");
+      return false;
+    }
     Reader(path, out, errors).read(root);
   } catch (const YAML::Exception& e) {
     errors.push_back(path + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg);
@@ -264,14 +314,18 @@ bool parse_config(const std::string& text, const std::string& path, Config& out,
 }
 
 bool load_config(const std::string& path, Config& out, std::vector<std::string>& errors) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors.push_back(path + ": cannot read the configuration file");
-    return false;
+  std::string text, error;
+  uintmax_t size = 0;
+  switch (read_regular_file(path, kMaxConfigBytes, text, error, size)) {
+    case ReadStatus::Ok: return parse_config(text, path, out, errors);
+    case ReadStatus::TooLarge:
+      errors.push_back(path + ": the configuration file is larger than 1 MiB: not read");
+      return false;
+    case ReadStatus::Error:
+      errors.push_back(path + ": cannot read the configuration file: " + error);
+      return false;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_config(text.str(), path, out, errors);
+  return false;
 }
 
 }  // namespace clearance

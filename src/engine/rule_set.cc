@@ -13,6 +13,7 @@
 #include "engine/embedded_rules.h"
 #include "engine/predicate.h"
 #include "engine/yaml_value.h"
+#include "resolve/yaml_bounds.h"
 
 namespace clearance {
 
@@ -110,6 +111,8 @@ bool RuleSet::parse(std::string_view yaml, const std::string& source, Rule& rule
     return err(std::string("invalid YAML: ") + e.what());
   }
   if (!doc.IsMap()) return err("a rule file must be a YAML map");
+  if (!yaml_within_bounds(doc))
+    return err("expands to more than " + std::to_string(kMaxYamlNodes) + " YAML nodes (anchors and aliases)");
   try {
     for (const auto& kv : doc) {
       auto key = kv.first.as<std::string>();

@@ -174,4 +174,45 @@ check "--max-file-size -5 is refused (exit 2)" test $? -eq 2
 "$bin" scan "$tmp/cli/infra" --no-config -j x >/dev/null 2>"$tmp/err"
 check "-j x is refused (exit 2)" test $? -eq 2
 
+# Configuration and custom rules: bounded, confined, checked.
+mkdir -p "$tmp/cfg/repo/infra" "$tmp/cfg/outside" "$tmp/cfg/repo/rules"
+git -C "$tmp/cfg/repo" init -q 2>/dev/null
+printf 'id: x\n' >"$tmp/cfg/outside/r.yml"
+printf 'resource "aws_db_instance" "x" {\n  publicly_accessible = true\n}\n' >"$tmp/cfg/repo/infra/main.tf"
+cfg=$tmp/cfg/repo/.clearance.yml
+expect_config_error() {  # description, expected message part
+  (cd "$tmp/cfg/repo" && "$bin" scan infra >/dev/null 2>"$tmp/err")
+  check "config: $1 exits 2" test $? -eq 2
+  check "config: $1 is named" grep -q "$2" "$tmp/err"
+}
+printf 'rules_dirs:\n  - ../outside\n' >"$cfg"
+expect_config_error "rules_dirs outside the repository" "lies outside the repository"
+printf 'production_env_files: 12\n' >"$cfg"
+expect_config_error "a number as a file name" "production_env_files takes file names"
+python3 -c "
+import sys
+s = 'a0: &a0 [x, x, x, x, x, x, x, x, x]\\n'
+for i in range(1, 10):
+    s += 'a%d: &a%d [' % (i, i) + ', '.join(['*a%d' % (i - 1)] * 9) + ']\\n'
+open(sys.argv[1], 'w').write(s + 'exclude: *a9\\n')
+open(sys.argv[2], 'w').write(s.replace('a0:', 'id: custom-laughs\\na0:'))" "$cfg" "$tmp/cfg/repo/rules/laughs.yml"
+expect_config_error "nested YAML aliases" "expands to more than 200000 YAML nodes"
+rm "$cfg"
+(cd "$tmp/cfg/repo" && ulimit -v 2097152 && timeout 30 "$bin" scan infra --rules rules >/dev/null 2>"$tmp/err")
+check "rules: nested YAML aliases in a custom rule are refused (exit 2)" test $? -eq 2
+check "rules: and named" grep -q "expands to more than 200000 YAML nodes" "$tmp/err"
+head -c 2000000 /dev/zero | tr '\0' a | sed 's/^/exclude: /' >"$cfg"
+expect_config_error "a 2 MB configuration" "larger than 1 MiB"
+rm "$cfg"
+python3 -c "
+import sys
+s = 'a0: &a0 [x, x, x, x, x, x, x, x, x]\\n'
+for i in range(1, 10):
+    s += 'a%d: &a%d [' % (i, i) + ', '.join(['*a%d' % (i - 1)] * 9) + ']\\n'
+tf = 'locals {\\n  laughs = yamldecode(<<EOT\\n' + s + 'EOT\\n  )\\n}\\noutput \"o\" {\\n  value = local.laughs\\n}\\n'
+open(sys.argv[1], 'w').write(tf)" "$tmp/cfg/repo/infra/laughs.tf"
+(cd "$tmp/cfg/repo" && ulimit -v 2097152 && timeout 30 "$bin" scan infra >"$tmp/out" 2>&1)
+check "yamldecode of nested aliases finishes (exit 1, the database still reported)" test $? -eq 1
+check "and the other finding is kept" grep -q "aws_db_instance.x is publicly accessible" "$tmp/out"
+
 [ "$fail" = 0 ]

@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "parse/json/json_reader.h"
+#include "resolve/yaml_bounds.h"
 
 namespace clearance::tf {
 
@@ -168,6 +169,7 @@ std::optional<Value> json_decode(std::string_view text, Position base) {
 std::optional<Value> yaml_decode(std::string_view text, Range at) {
   try {
     YAML::Node n = YAML::Load(std::string(text));
+    if (!yaml_within_bounds(n)) return std::nullopt;  // aliases expanding past the bound
     return from_yaml(n, at, 0);
   } catch (const std::exception&) {
     return std::nullopt;
