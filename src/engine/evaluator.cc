@@ -445,7 +445,15 @@ Outcome eval_exists(const Condition& c, const Node& here, const EvalContext& ctx
   blame.location = ctx.at(header_of(here));
   blame.detail = "no " + (c.types.empty() ? std::string("matching resource") : c.types.front());
   if (!c.types.empty()) {
-    if (auto [doc, call] = remote_module_for(c.types.front(), ctx.module_documents); call) {
+    std::pair<const Document*, const Node*> found;
+    if (ctx.scope) {
+      auto& memo = ctx.scope->remote_memo(c);
+      if (!memo) memo = remote_module_for(c.types.front(), ctx.module_documents);
+      found = *memo;
+    } else {
+      found = remote_module_for(c.types.front(), ctx.module_documents);
+    }
+    if (auto [doc, call] = found; call) {
       blame.location = {doc->path, header_of(*call)};
       blame.expression = "module." + call->name + " (remote source " +
                          call->attribute("source")->value.as_string() + ", not scanned)";

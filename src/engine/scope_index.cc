@@ -31,8 +31,20 @@ bool in(const std::vector<std::string>& list, const std::string& s) {
 
 }  // namespace
 
-ScopeIndex::ScopeIndex(const std::vector<const Document*>& docs) {
+ScopeIndex::ScopeIndex(const std::vector<const Document*>& docs) : docs_(docs) {
   for (const Document* d : docs) walk(d, d->root, all_);
+}
+
+const std::vector<ScopeIndex::Entry>& ScopeIndex::top_level(const std::string& kind,
+                                                            const std::string& type) {
+  if (top_level_.empty()) {
+    for (const Document* d : docs_)
+      for (const auto& n : d->root.children) top_level_[n.kind + '\0' + n.type].push_back({d, &n});
+    top_level_[std::string(1, '\0')];  // never empty once built
+  }
+  static const std::vector<Entry> kNone;
+  auto it = top_level_.find(kind + '\0' + type);
+  return it == top_level_.end() ? kNone : it->second;
 }
 
 const std::vector<ScopeIndex::Entry>& ScopeIndex::matching(const Condition& c) {
@@ -102,6 +114,16 @@ const std::vector<size_t>& ScopeIndex::unknowable(const Condition& c, const std:
       out.push_back(i);
   }
   return r.unknowable.emplace(type, std::move(out)).first->second;
+}
+
+std::vector<ScopeIndex::Entry> top_level_nodes(const EvalContext& ctx, const std::string& kind,
+                                               const std::string& type) {
+  if (ctx.scope) return ctx.scope->top_level(kind, type);
+  std::vector<ScopeIndex::Entry> out;
+  for (const Document* d : ctx.module_documents)
+    for (const auto& n : d->root.children)
+      if (n.kind == kind && n.type == type) out.push_back({d, &n});
+  return out;
 }
 
 }  // namespace clearance

@@ -10,10 +10,12 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/condition.h"
 #include "engine/outcome.h"
+#include "engine/predicate.h"
 #include "model/document.h"
 
 namespace clearance {
@@ -40,9 +42,17 @@ class ScopeIndex {
   /// cannot be told whether they refer to a node of that type), in walk order.
   const std::vector<size_t>& unknowable(const Condition& c, const std::string& type);
 
+  /// The top-level blocks (direct children of a document root) of `kind` and `type`, in
+  /// document order: the resources a predicate looks up by type.
+  const std::vector<Entry>& top_level(const std::string& kind, const std::string& type);
+
   /// The outcome of an `exists` condition over the scope, which does not depend on the
   /// subject when some node matched; empty until set.
   std::optional<Outcome>& exists_memo(const Condition& c) { return exists_[&c]; }
+  /// For an `exists` that matched nothing: the remote module call that may hold the missing
+  /// node (or a pair of nullptrs), which does not depend on the subject either.
+  using ModuleCall = std::pair<const Document*, const Node*>;
+  std::optional<ModuleCall>& remote_memo(const Condition& c) { return remote_[&c]; }
 
  private:
   struct Related {
@@ -56,6 +66,13 @@ class ScopeIndex {
   std::unordered_map<const Condition*, std::vector<Entry>> matching_;
   std::unordered_map<const Condition*, Related> related_;
   std::unordered_map<const Condition*, std::optional<Outcome>> exists_;
+  std::unordered_map<const Condition*, std::optional<ModuleCall>> remote_;
+  std::vector<const Document*> docs_;
+  std::unordered_map<std::string, std::vector<Entry>> top_level_;  ///< by kind + '\0' + type, filled at once
 };
+
+/// `ctx.scope->top_level(kind, type)`, or the same found by a walk when there is no index.
+std::vector<ScopeIndex::Entry> top_level_nodes(const EvalContext& ctx, const std::string& kind,
+                                               const std::string& type);
 
 }  // namespace clearance

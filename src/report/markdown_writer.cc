@@ -4,8 +4,10 @@
 // break the table or inject markup. Suppressed findings are counted, not listed.
 #include "report/markdown_writer.h"
 
+#include <cstdint>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -56,7 +58,22 @@ constexpr std::string_view kIcons[] = {"⚪", "🔵", "🟡", "🟠", "🔴"};
 
 }  // namespace
 
-void write_markdown(const Report& report, std::ostream& out, Severity threshold) {
+namespace {
+
+/// GitHub refuses pull-request comments longer than this many characters.
+constexpr size_t kMaxComment = 65536;
+
+/// The comment with at most `max_rows` table rows and list items (findings, undetermined,
+/// problems, in that order); `left_out` is set to how many did not fit.
+void render(const Report& report, std::ostream& out, Severity threshold, size_t max_rows,
+            size_t& left_out) {
+  size_t rows = 0;
+  left_out = 0;
+  auto room = [&]() {
+    if (rows < max_rows) return ++rows, true;
+    ++left_out;
+    return false;
+  };
   Summary s = summarize(report, threshold);
   out << "## clearance: ";
   if (s.failing > 0)
@@ -93,6 +110,7 @@ void write_markdown(const Report& report, std::ostream& out, Severity threshold)
     out << "| Location | Rule | Finding |\n|---|---|---|\n";
     std::set<std::string> seen_rules;
     for (const Finding* f : group) {
+      if (!room()) continue;
       out << "| "
           << code(f->location.path + ":" +
                   std::to_string(f->location.range.begin.line ? f->location.range.begin.line : 1))
@@ -117,7 +135,8 @@ void write_markdown(const Report& report, std::ostream& out, Severity threshold)
         << " undetermined (values not known statically: review by hand)</summary>\n\n";
     out << "| Location | Rule | Finding |\n|---|---|---|\n";
     for (const Finding* f : undetermined)
-      out << "| " << code(f->location.path + ":" + std::to_string(f->location.range.begin.line))
+      if (room())
+        out << "| " << code(f->location.path + ":" + std::to_string(f->location.range.begin.line))
           << " | " << code(f->rule_id) << " | " << md(f->message)
           << (f->expression.empty() ? "" : " (unresolved: " + code(f->expression) + ")") << " |\n";
     out << "\n</details>\n";
@@ -126,7 +145,8 @@ void write_markdown(const Report& report, std::ostream& out, Severity threshold)
   if (!notes.empty()) {
     out << "\n<details><summary>" << notes.size() << " problem(s) reading the input</summary>\n\n";
     for (const Diagnostic* d : notes)
-      out << "- "
+      if (room())
+        out << "- "
           << (d->location.path.empty()
                   ? std::string()
                   : code(d->location.path + ":" + std::to_string(d->location.range.begin.line)) +
@@ -134,6 +154,37 @@ void write_markdown(const Report& report, std::ostream& out, Severity threshold)
           << md(d->message) << "\n";
     out << "\n</details>\n";
   }
+  if (left_out > 0)
+    out << "\n" << left_out << " more rows left out: a comment holds at most " << kMaxComment
+        << " characters (the full list is in the SARIF or JSON report).\n";
+}
+
+}  // namespace
+
+void write_markdown(const Report& report, std::ostream& out, Severity threshold) {
+  size_t left_out = 0;
+  std::ostringstream full;
+  render(report, full, threshold, SIZE_MAX, left_out);
+  if (full.str().size() <= kMaxComment) {
+    out << full.str();
+    return;
+  }
+  // Too long: the most rows that fit, found by bisection (each try renders the comment).
+  size_t lo = 0, hi = report.findings.size() + report.notifications.size();
+  std::string best;
+  while (lo <= hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    std::ostringstream attempt;
+    render(report, attempt, threshold, mid, left_out);
+    if (attempt.str().size() <= kMaxComment) {
+      best = attempt.str();
+      lo = mid + 1;
+    } else {
+      if (mid == 0) break;
+      hi = mid - 1;
+    }
+  }
+  out << best;
 }
 
 }  // namespace clearance

@@ -107,6 +107,9 @@ class LineHasher {
   std::map<std::string, Seen> seen_;
 };
 
+/// GitHub code scanning's limit on results in one run.
+constexpr size_t kMaxResults = 25000;
+
 class SarifBuilder {
  public:
   explicit SarifBuilder(const Report& report) : report_(report) {}
@@ -118,6 +121,7 @@ class SarifBuilder {
     for (const Finding* f : findings)  // rules the report did not list, in a stable order
       if (!index_.count(f->rule_id))
         add_rule(f->rule_id, sarif_placeholder_rule(f->rule_id, f->severity));
+    size_t left_out = keep_within_limit(findings);
     for (const Finding* f : findings) results.push_back(result(*f));
 
     ordered_json driver;
@@ -132,7 +136,7 @@ class SarifBuilder {
 
     ordered_json run;
     run["tool"] = {{"driver", std::move(driver)}};
-    run["invocations"] = ordered_json::array({invocation()});
+    run["invocations"] = ordered_json::array({invocation(left_out)});
     if (auto uri = root_file_uri(report_.root); !uri.empty())
       run["originalUriBaseIds"] = {{kSrcRoot, {{"uri", uri}}}};
     run["results"] = std::move(results);
@@ -197,8 +201,38 @@ class SarifBuilder {
     return r;
   }
 
-  ordered_json invocation() const {
+  // GitHub code scanning accepts at most kMaxResults results per run and refuses the upload
+  // beyond. Past the cap the most important are kept: failing before undetermined before
+  // suppressed, higher severity first; the kept ones stay in path order. Returns how many
+  // were left out.
+  static size_t keep_within_limit(std::vector<const Finding*>& findings) {
+    if (findings.size() <= kMaxResults) return 0;
+    auto rank = [](const Finding* f) {
+      int state = !f->suppressions.empty() ? 2 : f->verdict == Verdict::Undetermined ? 1 : 0;
+      return std::make_pair(state, -static_cast<int>(f->severity));
+    };
+    std::vector<size_t> order(findings.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return rank(findings[a]) < rank(findings[b]); });
+    order.resize(kMaxResults);
+    std::sort(order.begin(), order.end());
+    std::vector<const Finding*> kept;
+    kept.reserve(kMaxResults);
+    for (size_t i : order) kept.push_back(findings[i]);
+    size_t left_out = findings.size() - kept.size();
+    findings = std::move(kept);
+    return left_out;
+  }
+
+  ordered_json invocation(size_t left_out) const {
     ordered_json notes = ordered_json::array();
+    if (left_out > 0)
+      notes.push_back({{"message",
+                        {{"text", std::to_string(left_out) + " results left out: code scanning accepts at most " +
+                                      std::to_string(kMaxResults) +
+                                      " per run; the most severe are kept (--format json lists all)"}}},
+                       {"level", "warning"}});
     for (const Diagnostic* d : ordered_notifications(report_)) {
       ordered_json n;
       if (!d->location.path.empty())

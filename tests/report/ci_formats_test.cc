@@ -91,5 +91,18 @@ TEST_CASE("markdown: summary table, groups by severity, folded details", "[repor
   CHECK(render(OutputFormat::Markdown, s.report) == md);
 }
 
+TEST_CASE("markdown: a comment stays within GitHub's 65,536 characters", "[report][ci-formats]") {
+  auto s = testing::sample_report();
+  Report& r = s.report;
+  for (uint32_t i = 0; i < 5000; ++i)
+    r.findings.push_back(testing::make_finding("aws-s3-encryption", Severity::Critical,
+                                               testing::loc("dir/file" + std::to_string(i) + ".tf", 3, 1, 3, 9),
+                                               std::string(60, 'x'), "", "fp" + std::to_string(i)));
+  std::string md = render(OutputFormat::Markdown, r);
+  CHECK(md.size() <= 65536);
+  CHECK(md.find("more rows left out") != std::string::npos);
+  CHECK(md.find("## clearance: ") == 0);
+}
+
 }  // namespace
 }  // namespace clearance

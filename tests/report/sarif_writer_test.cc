@@ -265,3 +265,24 @@ TEST_CASE("visible text shows bidirectional controls instead of obeying them", "
   CHECK(clearance::visible_text("a\xE2\x81\xA6" "b\xD8\x9C" "c") == "a<U+2066>b<U+061C>c");
   CHECK(clearance::visible_text("caf\xC3\xA9 \xE2\x80\x94 ok") == "caf\xC3\xA9 \xE2\x80\x94 ok");
 }
+
+TEST_CASE("sarif: past 25,000 results the most severe are kept, with a note", "[report][sarif]") {
+  auto s = sample_report();
+  Report& r = s.report;
+  r.findings.clear();
+  for (uint32_t i = 0; i < 26000; ++i) {
+    Severity sev = i % 2 ? Severity::Low : Severity::Critical;
+    r.findings.push_back(testing::make_finding(sev == Severity::Low ? "low-rule" : "aws-s3-encryption", sev,
+                                               testing::loc("f" + std::to_string(i) + ".tf", 1, 1, 1, 2),
+                                               "m", "", "fp" + std::to_string(i)));
+  }
+  json run = sarif(r)["runs"][0];
+  REQUIRE(run["results"].size() == 25000);
+  size_t critical = 0;
+  for (const auto& x : run["results"]) critical += x["ruleId"] == "aws-s3-encryption";
+  CHECK(critical == 13000);  // every critical one is kept; the low ones fill the rest
+  bool noted = false;
+  for (const auto& n : run["invocations"][0]["toolExecutionNotifications"])
+    noted = noted || n["message"]["text"].get<std::string>().starts_with("1000 results left out");
+  CHECK(noted);
+}

@@ -2,6 +2,7 @@
 // sources into one statement list.
 #include "engine/predicates/aws_policy.h"
 
+#include "engine/scope_index.h"
 #include "model/expression_literal.h"
 #include "parse/json/json_reader.h"
 
@@ -54,12 +55,10 @@ void json_statement(const Value& st, const Location& where, std::vector<PolicySt
 }
 
 const Node* find_data_document(const EvalContext& ctx, const std::string& name, const Document*& doc) {
-  for (const Document* d : ctx.module_documents) {
-    for (const auto& n : d->root.children) {
-      if (n.kind == "data" && n.type == "aws_iam_policy_document" && n.name == name) {
-        doc = d;
-        return &n;
-      }
+  for (const auto& [d, n] : top_level_nodes(ctx, "data", "aws_iam_policy_document")) {
+    if (n->name == name) {
+      doc = d;
+      return n;
     }
   }
   return nullptr;

@@ -4,6 +4,7 @@
 
 #include "engine/evaluator.h"
 #include "engine/predicates/predicates.h"
+#include "engine/scope_index.h"
 
 namespace clearance {
 
@@ -42,16 +43,14 @@ Outcome predicate_rds_force_ssl(const EvalContext& ctx, const Value&) {
     return Outcome::fail(std::move(b));
   }
   b.location = ctx.at(ref->range);
-  for (const Document* d : ctx.module_documents) {
-    for (const auto& n : d->root.children) {
-      if (n.kind != "resource" || n.type != group_type) continue;
-      auto rel = refers_to(ref->value, n);
-      if (!rel || !*rel) continue;
-      auto forced = group_forces_ssl(n);
-      if (forced && *forced) return Outcome::pass();
-      b.detail = "its parameter group " + n.type + "." + n.name + " does not set rds.force_ssl = 1";
-      return Outcome::fail(std::move(b));
-    }
+  for (const auto& [d, np] : top_level_nodes(ctx, "resource", group_type)) {
+    const Node& n = *np;
+    auto rel = refers_to(ref->value, n);
+    if (!rel || !*rel) continue;
+    auto forced = group_forces_ssl(n);
+    if (forced && *forced) return Outcome::pass();
+    b.detail = "its parameter group " + n.type + "." + n.name + " does not set rds.force_ssl = 1";
+    return Outcome::fail(std::move(b));
   }
   b.expression = ref->value.is_unknown() ? ref->value.as_string() : ref->value.to_display();
   b.detail = "its parameter group " + b.expression + " is not defined here";

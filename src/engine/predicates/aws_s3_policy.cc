@@ -3,6 +3,7 @@
 #include "engine/evaluator.h"
 #include "engine/predicates/aws_policy.h"
 #include "engine/predicates/predicates.h"
+#include "engine/scope_index.h"
 
 namespace clearance {
 
@@ -19,16 +20,14 @@ struct BucketPolicy {
 std::vector<BucketPolicy> policies_of_bucket(const EvalContext& ctx, std::string& unknowable) {
   std::vector<BucketPolicy> out;
   if (const Attribute* p = ctx.subject.attribute("policy")) out.push_back({&p->value, ctx.at(p->range), &ctx.document});
-  for (const Document* d : ctx.module_documents) {
-    for (const auto& n : d->root.children) {
-      if (n.kind != "resource" || n.type != "aws_s3_bucket_policy") continue;
-      const Attribute* bucket = n.attribute("bucket");
-      const Attribute* policy = n.attribute("policy");
-      if (!bucket || !policy) continue;
-      auto rel = refers_to(bucket->value, ctx.subject);
-      if (!rel) unknowable = bucket->value.as_string();
-      if (rel && *rel) out.push_back({&policy->value, {d->path, policy->range}, d});
-    }
+  for (const auto& [d, np] : top_level_nodes(ctx, "resource", "aws_s3_bucket_policy")) {
+    const Node& n = *np;
+    const Attribute* bucket = n.attribute("bucket");
+    const Attribute* policy = n.attribute("policy");
+    if (!bucket || !policy) continue;
+    auto rel = refers_to(bucket->value, ctx.subject);
+    if (!rel) unknowable = bucket->value.as_string();
+    if (rel && *rel) out.push_back({&policy->value, {d->path, policy->range}, d});
   }
   return out;
 }
