@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # Pathological inputs finish in seconds within bounded memory, say which limit they hit, and
 # lose no other finding: huge format widths, values that double with every local, templates
-# that call themselves, chains of counted modules. Each case runs under a 2 GiB address-space
-# limit and a 60 s timeout, and beside it sits a public database that must still be reported.
+# that call themselves, chains of counted modules. Each case runs under a memory limit (see
+# limit_memory) and a 60 s timeout, and beside it sits a public database that must still be reported.
 # Usage: budgets_test.sh CLEARANCE_BINARY SOURCE_DIR
 set -u
 bin=$(realpath "$1")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
+# Bounded memory: 2 GiB of address space, or, under a sanitizer (which reserves terabytes of
+# address space for its shadow memory), the sanitizer's own limit on resident memory.
+limit_memory() {
+  if [ -n "${ASAN_OPTIONS:-}" ]; then
+    export ASAN_OPTIONS="$ASAN_OPTIONS:hard_rss_limit_mb=3072"
+  else
+    ulimit -v 2097152
+  fi
+}
 check() {  # description, command...
   local what=$1
   shift
@@ -18,7 +27,7 @@ public_db='resource "aws_db_instance" "beside" {
   publicly_accessible = true
 }'
 run() {  # case directory: scans it bounded; the text output is left in DIR.out
-  (ulimit -v 2097152; timeout 60 "$bin" scan "$1" --no-config --no-color >"$1.out" 2>&1)
+  (limit_memory; timeout 60 "$bin" scan "$1" --no-config --no-color >"$1.out" 2>&1)
   local rc=$?
   check "$(basename "$1"): finishes (exit $rc)" test "$rc" -le 1
   check "$(basename "$1"): the other finding is kept" grep -q 'aws_db_instance.beside is publicly accessible' "$1.out"

@@ -10,6 +10,15 @@ bin=$(realpath "$1")
 tmp=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 fail=0
+# Bounded memory: 2 GiB of address space, or, under a sanitizer (which reserves terabytes of
+# address space for its shadow memory), the sanitizer's own limit on resident memory.
+limit_memory() {
+  if [ -n "${ASAN_OPTIONS:-}" ]; then
+    export ASAN_OPTIONS="$ASAN_OPTIONS:hard_rss_limit_mb=3072"
+  else
+    ulimit -v 2097152
+  fi
+}
 check() {  # description, command...
   local what=$1
   shift
@@ -198,7 +207,7 @@ open(sys.argv[1], 'w').write(s + 'exclude: *a9\\n')
 open(sys.argv[2], 'w').write(s.replace('a0:', 'id: custom-laughs\\na0:'))" "$cfg" "$tmp/cfg/repo/rules/laughs.yml"
 expect_config_error "nested YAML aliases" "expands to more than 200000 YAML nodes"
 rm "$cfg"
-(cd "$tmp/cfg/repo" && ulimit -v 2097152 && timeout 30 "$bin" scan infra --rules rules >/dev/null 2>"$tmp/err")
+(cd "$tmp/cfg/repo" && limit_memory && timeout 30 "$bin" scan infra --rules rules >/dev/null 2>"$tmp/err")
 check "rules: nested YAML aliases in a custom rule are refused (exit 2)" test $? -eq 2
 check "rules: and named" grep -q "expands to more than 200000 YAML nodes" "$tmp/err"
 head -c 2000000 /dev/zero | tr '\0' a | sed 's/^/exclude: /' >"$cfg"
@@ -211,7 +220,7 @@ for i in range(1, 10):
     s += 'a%d: &a%d [' % (i, i) + ', '.join(['*a%d' % (i - 1)] * 9) + ']\\n'
 tf = 'locals {\\n  laughs = yamldecode(<<EOT\\n' + s + 'EOT\\n  )\\n}\\noutput \"o\" {\\n  value = local.laughs\\n}\\n'
 open(sys.argv[1], 'w').write(tf)" "$tmp/cfg/repo/infra/laughs.tf"
-(cd "$tmp/cfg/repo" && ulimit -v 2097152 && timeout 30 "$bin" scan infra >"$tmp/out" 2>&1)
+(cd "$tmp/cfg/repo" && limit_memory && timeout 30 "$bin" scan infra >"$tmp/out" 2>&1)
 check "yamldecode of nested aliases finishes (exit 1, the database still reported)" test $? -eq 1
 check "and the other finding is kept" grep -q "aws_db_instance.x is publicly accessible" "$tmp/out"
 
