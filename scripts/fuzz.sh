@@ -25,7 +25,7 @@ seeds() {  # target: prints the seed files for it, one per line
   esac
   for dir in "$root/fixtures" "$root/examples" "$root/docs" "$shared"; do
     [ -d "$dir" ] && find "$dir" -type f \( "${patterns[@]}" \) -size -64k
-  done | sort | head -2000
+  done | sort | head -500
 }
 
 status=0

@@ -57,6 +57,9 @@ std::string shortened(std::string s) {
   return s + "\u2026 (" + std::to_string(total) + " bytes)";
 }
 
+/// Snippets hold at most this many bytes of their source line.
+constexpr size_t kSnippet = 240;
+
 /// Where each line of a document starts, so that a line is found in log time.
 std::vector<size_t> line_starts(const std::string& source) {
   std::vector<size_t> starts{0};
@@ -219,16 +222,26 @@ class Runner {
     if (it == by_path_.end()) return {};
     auto& starts = line_starts_[it->second];
     if (starts.empty()) starts = line_starts(it->second->source);
-    std::string line(line_at(it->second->source, starts, loc.range.begin.line));
+    std::string_view line = line_at(it->second->source, starts, loc.range.begin.line);
+    // At most kSnippet bytes: the start of the line, or (in a long line, such as minified
+    // JSON) a window that begins a little before the finding's column.
+    size_t from = 0;
+    size_t col = loc.range.begin.column ? loc.range.begin.column - 1 : 0;
+    if (line.size() > kSnippet && col > kSnippet / 3) from = std::min(col - kSnippet / 3, line.size());
+    while (from > 0 && from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+    std::string_view window = line.substr(from, kSnippet);
+    std::string out(window);
     if (secret) {
       const Range& r = loc.range;
       if (r.begin.line != r.end.line || r.end.column <= r.begin.column) return {};
       size_t b = r.begin.column - 1, e = std::min<size_t>(r.end.column - 1, line.size());
-      if (b >= e) return {};
-      line = line.substr(0, b) + redact_preview(line.substr(b, e - b)) + line.substr(e);
+      if (b >= e || b < from) return {};
+      std::string secret_text(line.substr(b, e - b));
+      out = std::string(line.substr(from, b - from)) + redact_preview(secret_text) +
+            std::string(line.substr(e, kSnippet));
     }
-    if (line.size() > 240) line = line.substr(0, 240);
-    return line;
+    if (out.size() > kSnippet) out.resize(kSnippet);
+    return out;
   }
 
   static std::string render(const Rule& rule, const Blame& b, const Finding& f) {

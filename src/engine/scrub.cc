@@ -2,6 +2,8 @@
 #include "engine/scrub.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include <re2/re2.h>
@@ -73,15 +75,20 @@ void cut_tail(std::string& text, const std::string& secret) {
   }
 }
 
-std::vector<Secret> secrets_in(std::initializer_list<std::string_view> texts) {
-  std::vector<Secret> found;
-  for (auto t : texts) collect(t, found);
+// Longest first (so a secret inside a longer one is replaced after it), each once.
+void sort_unique(std::vector<Secret>& found) {
   std::sort(found.begin(), found.end(), [](const Secret& a, const Secret& b) {
     return a.value.size() != b.value.size() ? a.value.size() > b.value.size() : a.value < b.value;
   });
   found.erase(std::unique(found.begin(), found.end(),
                           [](const Secret& a, const Secret& b) { return a.value == b.value; }),
               found.end());
+}
+
+std::vector<Secret> secrets_in(std::initializer_list<std::string_view> texts) {
+  std::vector<Secret> found;
+  for (auto t : texts) collect(t, found);
+  sort_unique(found);
   return found;
 }
 
@@ -124,8 +131,18 @@ struct SecretScrubber::Lines {
     return std::string_view(src).substr(b, e - b);
   }
 
+  /// The secrets in lines first..last of `path`, detected once per range: many findings
+  /// point into the same long line (a minified task definition), which is scanned once.
+  const std::vector<Secret>& secrets(const std::string& path, uint32_t first, uint32_t last) {
+    auto key = std::make_tuple(path, first, last);
+    auto it = secrets_.find(key);
+    if (it == secrets_.end()) it = secrets_.emplace(key, secrets_in({get(path, first, last)})).first;
+    return it->second;
+  }
+
   std::unordered_map<std::string, const Document*> docs_;
   std::unordered_map<std::string, std::vector<size_t>> starts_;
+  std::map<std::tuple<std::string, uint32_t, uint32_t>, std::vector<Secret>> secrets_;
 };
 
 SecretScrubber::SecretScrubber(const Workspace& ws) : lines_(std::make_unique<Lines>(ws)) {}
@@ -134,14 +151,20 @@ SecretScrubber::~SecretScrubber() = default;
 std::string SecretScrubber::scrub(std::string_view text, const Location& where) {
   const Range& r = where.range;
   std::string out(text);
-  redact_all(out, secrets_in({lines_->get(where.path, r.begin.line, r.end.line), text}));
+  std::vector<Secret> found = secrets_in({text});
+  const auto& context = lines_->secrets(where.path, r.begin.line, r.end.line);
+  found.insert(found.end(), context.begin(), context.end());
+  sort_unique(found);
+  redact_all(out, found);
   return out;
 }
 
 void SecretScrubber::scrub(Finding& f) {
   const Range& r = f.location.range;
-  std::string_view context = lines_->get(f.location.path, r.begin.line, r.end.line);
-  std::vector<Secret> found = secrets_in({context, f.message, f.snippet, f.expression, f.subject});
+  std::vector<Secret> found = secrets_in({f.message, f.snippet, f.expression, f.subject});
+  const auto& context = lines_->secrets(f.location.path, r.begin.line, r.end.line);
+  found.insert(found.end(), context.begin(), context.end());
+  sort_unique(found);
   if (found.empty()) return;
   redact_all(f.message, found);
   redact_all(f.snippet, found);
