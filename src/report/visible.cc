@@ -27,7 +27,7 @@ std::string visible_text(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     if (unsigned cp = bidi_control_at(text, i)) {
-      char buf[12];
+      char buf[16];  // "<U+" + up to 8 hex digits + ">"
       std::snprintf(buf, sizeof buf, "<U+%04X>", cp);
       out += buf;
       i += cp == 0x061C ? 2 : 3;
