@@ -3,13 +3,11 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "fuzz_input.h"
 #include "parse/dockerfile/dockerfile_parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  clearance::Document doc;
-  doc.path = "Dockerfile";
-  doc.format = clearance::Format::Dockerfile;
-  doc.source.assign(reinterpret_cast<const char*>(data), size);
+  clearance::Document doc = clearance::fuzz::document_from(data, size, "Dockerfile", clearance::Format::Dockerfile);
   clearance::parse_dockerfile(doc);
   return 0;
 }

@@ -3,13 +3,11 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "fuzz_input.h"
 #include "parse/dotenv/dotenv_parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  clearance::Document doc;
-  doc.path = ".env.production";
-  doc.format = clearance::Format::Dotenv;
-  doc.source.assign(reinterpret_cast<const char*>(data), size);
+  clearance::Document doc = clearance::fuzz::document_from(data, size, ".env.production", clearance::Format::Dotenv);
   clearance::parse_dotenv(doc);
   return 0;
 }

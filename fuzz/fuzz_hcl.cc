@@ -3,13 +3,11 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "fuzz_input.h"
 #include "parse/terraform/terraform_parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  clearance::Document doc;
-  doc.path = "main.tf";
-  doc.format = clearance::Format::Terraform;
-  doc.source.assign(reinterpret_cast<const char*>(data), size);
+  clearance::Document doc = clearance::fuzz::document_from(data, size, "main.tf", clearance::Format::Terraform);
   clearance::parse_terraform(doc);
   return 0;
 }

@@ -3,16 +3,15 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "fuzz_input.h"
 #include "parse/terraform/terraform_parser.h"
 #include "resolve/resolve.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The input is one module file; resolving evaluates every expression and template in it.
   clearance::Workspace ws;
-  clearance::Document doc;
-  doc.path = "main.tf";
-  doc.format = clearance::Format::Terraform;
-  doc.source.assign(reinterpret_cast<const char*>(data), size);
+  ws.root = "/nonexistent-clearance-fuzz-root";  // no file outside the input is ever read
+  clearance::Document doc = clearance::fuzz::document_from(data, size, "main.tf", clearance::Format::Terraform);
   clearance::parse_terraform(doc);
   ws.documents.push_back(std::move(doc));
   clearance::ResolveOptions options;

@@ -347,12 +347,16 @@ Outcome eval_related(const Condition& c, const Node& here, const EvalContext& ct
         values.push_back(a->value.as_string());
     picked = ctx.scope->related_candidates(c, here.name, values);
     if (picked) {
-      const auto& open = ctx.scope->unknowable(c, here.type);
-      picked->insert(picked->end(), open.begin(), open.end());
-      std::sort(picked->begin(), picked->end());
-      picked->erase(std::unique(picked->begin(), picked->end()), picked->end());
       const auto& cands = ctx.scope->matching(c);
       for (size_t i : *picked) consider(cands[i].doc, *cands[i].node);
+      // Every candidate that cannot be told apart is in `open`; a walk would remember the
+      // last of them (the subject itself aside), so that one is all that is needed.
+      const auto& open = ctx.scope->unknowable(c, here.type);
+      for (auto it = open.rbegin(); it != open.rend(); ++it) {
+        if (cands[*it].node == &here) continue;
+        unknowable = &cands[*it].node->attribute(c.via)->value;
+        break;
+      }
     } else {
       for (const auto& e : ctx.scope->matching(c)) consider(e.doc, *e.node);
     }

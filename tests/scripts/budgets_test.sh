@@ -8,21 +8,7 @@ set -u
 bin=$(realpath "$1")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail=0
-# Bounded memory: 2 GiB of address space, or, under a sanitizer (which reserves terabytes of
-# address space for its shadow memory), the sanitizer's own limit on resident memory.
-limit_memory() {
-  if [ -n "${ASAN_OPTIONS:-}" ]; then
-    export ASAN_OPTIONS="$ASAN_OPTIONS:hard_rss_limit_mb=3072"
-  else
-    ulimit -v 2097152
-  fi
-}
-check() {  # description, command...
-  local what=$1
-  shift
-  if "$@"; then echo "ok - $what"; else echo "not ok - $what"; fail=1; fi
-}
+. "$(dirname "$0")/lib/checks.sh"
 public_db='resource "aws_db_instance" "beside" {
   publicly_accessible = true
 }'

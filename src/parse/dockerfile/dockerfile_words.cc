@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstdint>
 
+#include "model/utf8.h"
+
 namespace clearance::dockerfile {
 
 namespace {
@@ -94,20 +96,6 @@ bool has_expansion(std::string_view raw, char escape) {
 
 namespace {
 
-/// Appends the UTF-8 encoding of code point `cp`.
-void append_utf8(std::string* out, uint32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 /// Parses one JSON string at t[i] == '"'; returns the index after it, or npos.
 size_t json_string(std::string_view t, size_t i, std::string* out) {
   for (++i; i < t.size(); ++i) {
@@ -138,7 +126,7 @@ size_t json_string(std::string_view t, size_t i, std::string* out) {
                                                    ? h - '0'
                                                    : (std::tolower(h) - 'a' + 10));
         }
-        append_utf8(out, cp);
+        append_utf8(*out, cp);
         i += 4;
         break;
       }

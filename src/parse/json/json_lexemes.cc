@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "parse/json/utf8.h"
+#include "model/utf8.h"
 
 namespace clearance::json {
 

@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "model/utf8.h"
 #include "parse/json/json_lexemes.h"
-#include "parse/json/utf8.h"
 
 namespace clearance {
 

@@ -2,11 +2,11 @@
 // `<<-` heredocs, over the Expression parts the template builder produced.
 #include "parse/terraform/hcl_text.h"
 
-#include "parse/json/utf8.h"
-
 #include <algorithm>
 #include <cstdint>
 #include <utility>
+
+#include "model/utf8.h"
 
 namespace clearance::hcl {
 

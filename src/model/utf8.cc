@@ -1,5 +1,5 @@
 // UTF-8 encoding and validation, following the well-formed byte table of Unicode 3.9.
-#include "parse/json/utf8.h"
+#include "model/utf8.h"
 
 namespace clearance {
 
